@@ -1,0 +1,44 @@
+"""The `spil` command. Each app adds its own subcommands; all of them call services/selectors."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+# Apps that contribute subcommands through a `register(subparsers)` function in `<app>/cli.py`.
+COMMAND_MODULES = ["spil.core_cli", "spil.kennis.cli", "spil.kennis.search_cli"]
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spil.conf.local")
+    import django
+
+    django.setup()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spil", description="Spil: de werkomgeving van de gemeentesecretaris."
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_django()
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

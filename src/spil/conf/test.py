@@ -1,0 +1,16 @@
+"""Settings for the test suite: fast hashing, immediate tasks, isolated data folder."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"
+DATA_DIR = Path(tempfile.mkdtemp(prefix="spil-test-"))
+MEDIA_ROOT = DATA_DIR / "uploads"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

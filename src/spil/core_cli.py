@@ -1,0 +1,79 @@
+"""`spil init` and `spil serve`: setting up and running a local Spil."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+
+def register(subparsers) -> None:
+    init = subparsers.add_parser(
+        "init", help="database aanmaken/bijwerken en het lokale account instellen"
+    )
+    init.add_argument("--gebruiker", default=os.environ.get("SPIL_USER", "secretaris"))
+    init.add_argument(
+        "--wachtwoord",
+        default=os.environ.get("SPIL_PASSWORD"),
+        help="wachtwoord van het lokale account (standaard: vragen, of SPIL_PASSWORD)",
+    )
+    init.set_defaults(handler=handle_init)
+
+    serve = subparsers.add_parser("serve", help="Spil starten op http://127.0.0.1:8000")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=2)
+    serve.set_defaults(handler=handle_serve)
+
+
+def migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def handle_init(args: argparse.Namespace) -> int:
+    from spil.accounts.models import User
+    from spil.accounts.services import user_create_local
+
+    migrate()
+    print("Database is bijgewerkt.")
+    password = args.wachtwoord
+    exists = User.objects.filter(username=args.gebruiker).exists()
+    if password is None and exists:
+        print(f"Account '{args.gebruiker}' bestaat al; wachtwoord ongewijzigd.")
+        return 0
+    if password is None:
+        if not sys.stdin.isatty():
+            print(
+                "Geef een wachtwoord mee met --wachtwoord of de omgevingsvariabele SPIL_PASSWORD.",
+                file=sys.stderr,
+            )
+            return 2
+        password = getpass.getpass(f"Nieuw wachtwoord voor '{args.gebruiker}': ")
+    _user, created = user_create_local(username=args.gebruiker, password=password)
+    verb = "aangemaakt" if created else "bijgewerkt"
+    print(f"Account '{args.gebruiker}' is {verb}.")
+    return 0
+
+
+def handle_serve(args: argparse.Namespace) -> int:
+    from gunicorn.app.base import BaseApplication
+
+    from spil.wsgi import application
+
+    migrate()
+
+    class SpilServer(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{args.host}:{args.port}")
+            self.cfg.set("workers", args.workers)
+            self.cfg.set("accesslog", "-")
+
+        def load(self):
+            return application
+
+    print(f"Spil draait op http://{args.host}:{args.port}/  (stoppen: Ctrl+C)")
+    SpilServer().run()
+    return 0

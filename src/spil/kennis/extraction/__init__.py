@@ -1,0 +1,1 @@
+"""Turning files into structured documents. Pure Python: nothing here imports Django."""

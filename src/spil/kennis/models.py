@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class Document(models.Model):
+    """One ingested file of the shared library."""
+
+    title = models.CharField("titel", max_length=500)
+    source_name = models.CharField("bestandsnaam", max_length=255, unique=True)
+    checksum = models.CharField("controlegetal (SHA-256)", max_length=64)
+    file_type = models.CharField("bestandstype", max_length=10)
+    size_bytes = models.PositiveBigIntegerField("grootte in bytes")
+    pages = models.PositiveIntegerField("pagina's", null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="toegevoegd door",
+    )
+    created_at = models.DateTimeField("toegevoegd op", auto_now_add=True)
+    updated_at = models.DateTimeField("bijgewerkt op", auto_now=True)
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Section(models.Model):
+    """A node of a document's table of contents: part, chapter, section or theme."""
+
+    class Kind(models.TextChoices):
+        PREAMBLE = "preamble", "voorwerk"
+        PART = "part", "deel"
+        CHAPTER = "chapter", "hoofdstuk"
+        SECTION = "section", "paragraaf"
+        THEME = "theme", "thema"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sections")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    kind = models.CharField("soort", max_length=10, choices=Kind.choices)
+    label = models.CharField("nummering", max_length=50, blank=True)
+    number = models.PositiveIntegerField("themanummer", null=True, blank=True)
+    title = models.CharField("titel", max_length=500)
+    level = models.PositiveSmallIntegerField("niveau")
+    position = models.PositiveIntegerField("volgorde")
+    page = models.PositiveIntegerField("pagina", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "onderdeel"
+        verbose_name_plural = "onderdelen"
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "position"], name="section_unique_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Unit(models.Model):
+    """What search returns: a theme, or a section with text of its own that is no theme."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="units")
+    section = models.OneToOneField(Section, on_delete=models.CASCADE, related_name="unit")
+    position = models.PositiveIntegerField("volgorde")
+    theme_number = models.PositiveIntegerField("themanummer", null=True, blank=True)
+    title = models.CharField("titel", max_length=500)
+    heading_path = models.TextField("plaats in het document")  # titles joined with " > "
+    page = models.PositiveIntegerField("eerste pagina", null=True, blank=True)
+    # Analysed shadow text the search index is built on (see kennis.analysis).
+    index_title = models.TextField(blank=True)
+    index_tips = models.TextField(blank=True)
+    index_body = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, blank=True)  # PostgreSQL only
+
+    class Meta:
+        verbose_name = "eenheid"
+        verbose_name_plural = "eenheden"
+        ordering = ["document", "position"]
+        indexes = [models.Index(fields=["document", "theme_number"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Passage(models.Model):
+    """A tip, paragraph, table row or footnote of a unit: what snippets and citations point at."""
+
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph", "alinea"
+        TIP = "tip", "tip"
+        TABLE_ROW = "table_row", "tabelregel"
+        FOOTNOTE = "footnote", "voetnoot"
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="passages")
+    position = models.PositiveIntegerField("volgorde")
+    kind = models.CharField("soort", max_length=10, choices=Kind.choices)
+    text = models.TextField("tekst")
+    page = models.PositiveIntegerField("pagina", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "passage"
+        verbose_name_plural = "passages"
+        ordering = ["unit", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,0 +1,5 @@
+"""`spil zoek` and `spil eval` (filled in by the search work)."""
+
+
+def register(subparsers) -> None:
+    pass
