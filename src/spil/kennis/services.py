@@ -1,0 +1,219 @@
+"""Writes of the kennisbank: ingesting, replacing and removing documents."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from django.db import transaction
+
+from spil.kennis.extraction import extract_document
+from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
+from spil.kennis.models import Document, Passage, Section, Unit
+from spil.kennis.search.indexing import document_index, document_unindex
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 50 * 1024 * 1024
+SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
+
+IngestStatus = Literal["added", "replaced", "unchanged", "error"]
+
+
+@dataclass
+class IngestResult:
+    filename: str
+    status: IngestStatus
+    message: str
+    document: Document | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "error"
+
+
+def _error(filename: str, problem: str) -> IngestResult:
+    return IngestResult(filename=filename, status="error", message=f"{filename}: {problem}")
+
+
+def document_ingest(*, data: bytes, filename: str, user=None) -> IngestResult:
+    """Add a file to the library, replace its older version, or leave an unchanged one alone.
+
+    Nothing is written unless the whole file was read and structured; the write of one
+    document (rows and search index) is a single transaction.
+    """
+    filename = Path(filename).name
+    if len(data) > MAX_BYTES:
+        return _error(filename, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+    checksum = hashlib.sha256(data).hexdigest()
+    existing = Document.objects.filter(source_name=filename).first()
+    if existing and existing.checksum == checksum:
+        return IngestResult(
+            filename=filename,
+            status="unchanged",
+            message=f"{filename}: ongewijzigd, al in de bibliotheek.",
+            document=existing,
+        )
+    twin = Document.objects.filter(checksum=checksum).exclude(source_name=filename).first()
+    if twin:
+        return IngestResult(
+            filename=filename,
+            status="unchanged",
+            message=f"{filename}: staat al in de bibliotheek als '{twin.source_name}'.",
+            document=twin,
+        )
+
+    try:
+        parsed = extract_document(data=data, filename=filename)
+    except ExtractionError as exc:
+        message = str(exc)
+        if not message.startswith(filename):
+            message = f"{filename}: {message}"
+        return IngestResult(filename=filename, status="error", message=message)
+    except Exception:  # a reader bug must not stop the rest of a batch
+        logger.exception("Extraction failed for %s", filename)
+        return _error(filename, "het bestand kon door een onverwachte fout niet worden gelezen.")
+    if not any(section.passages or section.kind == "theme" for section in parsed.walk()):
+        return _error(filename, "er is geen leesbare tekst in het bestand gevonden.")
+
+    with transaction.atomic():
+        if existing:
+            document = existing
+            document_unindex(document=document)
+            document.sections.all().delete()
+            status: IngestStatus = "replaced"
+        else:
+            document = Document(source_name=filename, added_by=user)
+            status = "added"
+        document.title = parsed.title[:500] or Path(filename).stem
+        document.checksum = checksum
+        document.file_type = parsed.file_type
+        document.size_bytes = len(data)
+        document.pages = parsed.pages
+        document.save()
+        _store_structure(document=document, parsed=parsed)
+        document_index(document=document)
+
+    themes = document.units.filter(theme_number__isnull=False).count()
+    units = document.units.count()
+    verb = "toegevoegd" if status == "added" else "vervangen door de nieuwe versie"
+    detail = f"{themes} thema's, {units} eenheden" if themes else f"{units} onderdelen"
+    return IngestResult(
+        filename=filename,
+        status=status,
+        message=f"{filename}: {verb} ({detail}).",
+        document=document,
+    )
+
+
+def document_ingest_path(*, path: Path, user=None) -> IngestResult:
+    name = path.name
+    if not path.exists():
+        return _error(name, "bestand niet gevonden.")
+    if not path.is_file():
+        return _error(name, "dit is geen bestand.")
+    if path.stat().st_size > MAX_BYTES:
+        return _error(name, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _error(name, f"het bestand kan niet worden gelezen ({exc.strerror}).")
+    return document_ingest(data=data, filename=name, user=user)
+
+
+def document_ingest_batch(*, paths: Iterable[Path], user=None) -> list[IngestResult]:
+    """Ingest each file on its own: one bad file never stops or undoes the others."""
+    return [document_ingest_path(path=path, user=user) for path in expand_paths(paths)]
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders become the supported files inside them, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
+        else:
+            files.append(path)
+    return files
+
+
+@transaction.atomic
+def document_delete(*, document: Document) -> None:
+    document_unindex(document=document)
+    document.delete()
+
+
+def _store_structure(*, document: Document, parsed: ParsedDocument) -> None:
+    """Write the section tree, one unit per section with text of its own, and the passages."""
+    ordered: list[tuple[ParsedSection, ParsedSection | None, list[str]]] = []
+
+    def visit(node: ParsedSection, parent: ParsedSection | None, path: list[str]) -> None:
+        node_path = [*path, node.title]
+        ordered.append((node, parent, node_path))
+        for child in node.children:
+            visit(child, node, node_path)
+
+    for top in parsed.sections:
+        visit(top, None, [])
+
+    rows: dict[int, Section] = {}
+    by_depth: dict[int, list[tuple[int, ParsedSection, ParsedSection | None]]] = {}
+    for position, (node, parent, path) in enumerate(ordered):
+        by_depth.setdefault(len(path), []).append((position, node, parent))
+    position_of = {id(node): position for position, (node, _p, _path) in enumerate(ordered)}
+
+    # Parents must have primary keys before their children are inserted.
+    for depth in sorted(by_depth):
+        batch = []
+        for position, node, parent in by_depth[depth]:
+            section = Section(
+                document=document,
+                parent=rows[position_of[id(parent)]] if parent is not None else None,
+                kind=node.kind,
+                label=node.label[:50],
+                number=node.number,
+                title=node.title[:500],
+                level=node.level,
+                position=position,
+                page=node.page,
+            )
+            rows[position] = section
+            batch.append(section)
+        Section.objects.bulk_create(batch)
+
+    units: list[Unit] = []
+    unit_passages: list[list] = []
+    for position, (node, _parent, path) in enumerate(ordered):
+        if not node.passages and node.kind != "theme":
+            continue
+        first_page = node.page
+        if first_page is None:
+            first_page = next((p.page for p in node.passages if p.page is not None), None)
+        units.append(
+            Unit(
+                document=document,
+                section=rows[position],
+                position=position,
+                theme_number=node.number if node.kind == "theme" else None,
+                title=node.title[:500],
+                heading_path=" > ".join(path),
+                page=first_page,
+            )
+        )
+        unit_passages.append(node.passages)
+    Unit.objects.bulk_create(units)
+
+    Passage.objects.bulk_create(
+        [
+            Passage(unit=unit, position=i, kind=p.kind, text=p.text, page=p.page)
+            for unit, passages in zip(units, unit_passages, strict=True)
+            for i, p in enumerate(passages)
+        ],
+        batch_size=1000,
+    )
