@@ -116,3 +116,79 @@ class Passage(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class Upload(models.Model):
+    """A file a user handed in through the browser, waiting for or done with ingestion.
+
+    The bytes stay in the database so the background worker (another process) can read them
+    and so "opnieuw inlezen" can run the same file again without asking for it.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "in de wachtrij"
+        RUNNING = "running", "wordt ingelezen"
+        ADDED = "added", "toegevoegd"
+        REPLACED = "replaced", "vervangen"
+        UNCHANGED = "unchanged", "ongewijzigd"
+        ERROR = "error", "fout"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="eigenaar",
+    )
+    filename = models.CharField("bestandsnaam", max_length=255)
+    data = models.BinaryField("inhoud", editable=False)
+    size_bytes = models.PositiveBigIntegerField("grootte in bytes")
+    reingest = models.BooleanField("opnieuw inlezen", default=False)
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    message = models.TextField("melding", blank=True)
+    document = models.ForeignKey(
+        Document,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="uploads",
+        verbose_name="document",
+    )
+    task_id = models.CharField("taak", max_length=64, blank=True)
+    created_at = models.DateTimeField("aangeboden op", auto_now_add=True)
+    finished_at = models.DateTimeField("klaar op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "upload"
+        verbose_name_plural = "uploads"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class UnitVisit(models.Model):
+    """That a user read a theme or section, and when; feeds "recent gelezen" on the start page."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="eigenaar",
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="visits", verbose_name="eenheid"
+    )
+    visited_at = models.DateTimeField("gelezen op")
+
+    class Meta:
+        verbose_name = "gelezen eenheid"
+        verbose_name_plural = "gelezen eenheden"
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "unit"], name="unitvisit_unique_owner_unit"),
+        ]
+        indexes = [models.Index(fields=["owner", "-visited_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.owner} – {self.unit}"
