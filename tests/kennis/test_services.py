@@ -1,0 +1,200 @@
+from pathlib import Path
+
+import pytest
+
+from spil.kennis import services
+from spil.kennis.extraction import extract_document
+from spil.kennis.models import Document, Passage, Section, Unit
+from spil.kennis.services import document_delete, document_ingest, document_ingest_batch
+
+pytestmark = pytest.mark.django_db
+
+HANDLEIDING = """# Werkboek voor de nieuwe secretaris
+
+Een korte inleiding die vertelt waarvoor dit werkboek dient.
+
+## Deel 1 Het bestuur
+
+Dit deel gaat over de samenwerking met het college.
+
+(1) Afspraken maken met de burgemeester
+• Plan elke week een vast overleg in.
+• Spreek af hoe jullie elkaar informeren over gevoelige dossiers.
+
+(2) Omgaan met een nieuwe wethouder
+• Neem de tijd voor een kennismaking buiten het gemeentehuis.
+• Leg uit hoe de ambtelijke organisatie werkt.
+"""
+
+
+def _ingest(text: str, name: str = "werkboek.md"):
+    return document_ingest(data=text.encode("utf-8"), filename=name)
+
+
+def test_ingest_stores_structure_units_and_passages():
+    result = _ingest(HANDLEIDING)
+
+    assert result.status == "added", result.message
+    assert "werkboek.md" in result.message
+    document = result.document
+    assert document.source_name == "werkboek.md"
+    assert document.file_type == "md"
+    assert len(document.checksum) == 64
+
+    themes = list(document.units.filter(theme_number__isnull=False).order_by("theme_number"))
+    assert [t.theme_number for t in themes] == [1, 2]
+    assert themes[0].title == "Afspraken maken met de burgemeester"
+    assert "Het bestuur" in themes[0].heading_path
+    assert [p.kind for p in themes[0].passages.all()] == ["tip", "tip"]
+    assert themes[1].passages.first().text.startswith("Neem de tijd")
+
+    # Every passage of the parsed document is stored, in a unit.
+    parsed = extract_document(data=HANDLEIDING.encode(), filename="werkboek.md")
+    parsed_passages = sum(len(s.passages) for s in parsed.walk())
+    assert Passage.objects.filter(unit__document=document).count() == parsed_passages
+    assert Section.objects.filter(document=document).count() == len(list(parsed.walk()))
+
+
+def test_reingesting_unchanged_file_changes_nothing():
+    first = _ingest(HANDLEIDING)
+    before = (
+        list(Unit.objects.values_list("id", "title", "index_title")),
+        list(Passage.objects.values_list("id", "text")),
+        Document.objects.get().updated_at,
+    )
+
+    again = _ingest(HANDLEIDING)
+
+    assert again.status == "unchanged"
+    assert again.document.pk == first.document.pk
+    after = (
+        list(Unit.objects.values_list("id", "title", "index_title")),
+        list(Passage.objects.values_list("id", "text")),
+        Document.objects.get().updated_at,
+    )
+    assert after == before
+
+
+def test_same_content_under_other_name_is_not_added_twice():
+    _ingest(HANDLEIDING, "werkboek.md")
+
+    result = _ingest(HANDLEIDING, "kopie van werkboek.md")
+
+    assert result.status == "unchanged"
+    assert "werkboek.md" in result.message
+    assert Document.objects.count() == 1
+
+
+def test_changed_file_replaces_old_version_and_keeps_document_identity():
+    first = _ingest(HANDLEIDING)
+    changed = HANDLEIDING.replace(
+        "(2) Omgaan met een nieuwe wethouder", "(2) Een wethouder inwerken"
+    )
+
+    result = _ingest(changed)
+
+    assert result.status == "replaced"
+    assert result.document.pk == first.document.pk
+    titles = set(Unit.objects.values_list("title", flat=True))
+    assert "Een wethouder inwerken" in titles
+    assert "Omgaan met een nieuwe wethouder" not in titles
+    assert Document.objects.count() == 1
+
+
+def test_failure_while_indexing_leaves_old_version_intact(monkeypatch):
+    original = _ingest(HANDLEIDING).document
+    before = list(Unit.objects.values_list("id", "title"))
+
+    def broken_index(*, document):
+        raise RuntimeError("index kapot")
+
+    monkeypatch.setattr(services, "document_index", broken_index)
+    with pytest.raises(RuntimeError):
+        _ingest(HANDLEIDING + "\n(3) Een derde thema\n• Nog een tip.\n")
+
+    assert list(Unit.objects.values_list("id", "title")) == before
+    assert Document.objects.get().checksum == original.checksum
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("leeg.txt", b"", "leeg"),
+        ("tabel.xlsx", b"PK\x03\x04 niet ondersteund", "xlsx"),
+        ("kapot.pdf", b"%PDF-1.7\n1 0 obj <<", "PDF"),
+        ("rommel.txt", bytes(range(256)) * 20, "tekst"),
+    ],
+)
+def test_bad_file_gives_dutch_error_naming_file_and_stores_nothing(name, data, problem):
+    result = document_ingest(data=data, filename=name)
+
+    assert result.status == "error"
+    assert result.message.startswith(name)
+    assert problem.lower() in result.message.lower()
+    assert Document.objects.count() == 0
+    assert Section.objects.count() == 0
+
+
+def test_file_over_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(services, "MAX_BYTES", 1000)
+
+    result = document_ingest(data=b"a" * 1001, filename="groot.txt")
+
+    assert result.status == "error"
+    assert result.message.startswith("groot.txt")
+    assert "MB" in result.message
+    assert Document.objects.count() == 0
+
+
+def test_batch_reports_per_file_and_bad_file_does_not_stop_the_rest(tmp_path: Path):
+    good = tmp_path / "werkboek.md"
+    good.write_text(HANDLEIDING, encoding="utf-8")
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "bestaat-niet.txt"
+    other = tmp_path / "notitie.txt"
+    other.write_text("Notitie over de raad\n\nDe raad vergadert op dinsdag.\n", encoding="utf-8")
+
+    results = document_ingest_batch(paths=[empty, good, missing, other])
+
+    assert [r.status for r in results] == ["error", "added", "error", "added"]
+    assert "bestaat-niet.txt" in results[2].message
+    assert Document.objects.count() == 2
+
+
+def test_batch_expands_folders_to_supported_files(tmp_path: Path):
+    (tmp_path / "a.md").write_text(HANDLEIDING, encoding="utf-8")
+    (tmp_path / "foto.jpg").write_bytes(b"\xff\xd8\xff")
+
+    results = document_ingest_batch(paths=[tmp_path])
+
+    assert [r.filename for r in results] == ["a.md"]
+
+
+def test_delete_removes_document_and_its_rows():
+    document = _ingest(HANDLEIDING).document
+
+    document_delete(document=document)
+
+    assert Document.objects.count() == 0
+    assert Unit.objects.count() == 0
+    assert Passage.objects.count() == 0
+
+
+def test_seeds_ingest_into_handbook_with_hundred_themes(seeds_dir: Path):
+    results = document_ingest_batch(paths=sorted(seeds_dir.glob("*.txt")))
+
+    assert all(r.status == "added" for r in results), [r.message for r in results]
+    handbook = Document.objects.get(source_name="001_6e40dcca81be6401.txt")
+    numbers = list(
+        handbook.units.filter(theme_number__isnull=False)
+        .order_by("position")
+        .values_list("theme_number", flat=True)
+    )
+    assert numbers == list(range(1, 101))
+    assert not handbook.units.filter(theme_number__isnull=False, page__isnull=True).exists()
+    for document in Document.objects.exclude(pk=handbook.pk):
+        assert document.units.count() >= 3, document.source_name
+
+    again = document_ingest_batch(paths=sorted(seeds_dir.glob("*.txt")))
+    assert {r.status for r in again} == {"unchanged"}

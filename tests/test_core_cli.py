@@ -1,0 +1,32 @@
+import pytest
+
+from spil.accounts.models import User
+from spil.cli import main
+
+
+@pytest.mark.django_db
+def test_init_creates_local_account_and_keeps_it_on_second_run(capsys):
+    assert main(["init", "--gebruiker", "secretaris", "--wachtwoord", "een-goed-wachtwoord"]) == 0
+    user = User.objects.get(username="secretaris")
+    assert user.check_password("een-goed-wachtwoord")
+
+    assert main(["init", "--gebruiker", "secretaris"]) == 0
+    assert "bestaat al" in capsys.readouterr().out
+    user.refresh_from_db()
+    assert user.check_password("een-goed-wachtwoord")
+
+
+@pytest.mark.django_db
+def test_init_without_password_and_without_terminal_explains_what_to_do(capsys, monkeypatch):
+    monkeypatch.delenv("SPIL_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+
+    assert main(["init", "--gebruiker", "nieuw"]) == 2
+    assert "--wachtwoord" in capsys.readouterr().err
+    assert not User.objects.filter(username="nieuw").exists()
+
+
+def test_unknown_command_is_refused(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["onbekend"])
+    assert exc.value.code == 2
