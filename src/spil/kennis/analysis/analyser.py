@@ -1,0 +1,145 @@
+"""The analyser: the same text-to-terms steps for indexing and for questions.
+
+Steps: line-break hyphens rejoined, NFC + diacritics folded, lowercased, tokenised with
+abbreviations kept (B&W/BenW -> "benw"), stopwords and question words dropped, stemmed with
+`dutch_porter`, compounds split against a vocabulary (the original term is kept, parts are
+added after it). Queries additionally get synonyms, with lower weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spil.kennis.analysis.compounds import BASE_STEMS, candidate_stems, split_compound
+from spil.kennis.analysis.stemming import stem
+from spil.kennis.analysis.stopwords import STOPWORDS
+from spil.kennis.analysis.synonyms import synonym_index
+from spil.kennis.analysis.tokens import ABBREVIATIONS, Token, prepare_text, tokenize
+from spil.kennis.analysis.wordlists import words
+
+# Weights of expanded query terms relative to a word the user typed.
+PART_WEIGHT = 0.6
+HYPHEN_PART_WEIGHT = 0.8
+SYNONYM_WEIGHT = 0.5
+# Words that mostly frame a question ("hoe zorg ik voor een goede ...").
+LOW_VALUE_WORDS = words("goed goede beter zorg zorgen zorgt aanpak aanpakken")
+LOW_VALUE_WEIGHT = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerm:
+    term: str
+    weight: float
+    concept: int  # which word of the question this term stands for
+
+
+def is_content(token: Token) -> bool:
+    """False for stopwords, question words and one-letter tokens."""
+    if token.text in ABBREVIATIONS or (token.upper and len(token.text) > 1):
+        return token.text not in STOPWORDS or token.upper
+    return len(token.text) > 1 and token.text not in STOPWORDS
+
+
+def _keeps_form(token: Token) -> bool:
+    return token.text in ABBREVIATIONS or (token.upper and len(token.text) <= 6)
+
+
+def word_terms(token: Token, vocabulary: Container[str] = BASE_STEMS) -> list[str]:
+    """Index terms of one content word: its stem first, then compound or hyphen parts."""
+    return list(_word_terms(token.text, _keeps_form(token), vocabulary))
+
+
+def _word_terms(text: str, keep_form: bool, vocabulary: Container[str]) -> tuple[str, ...]:
+    if keep_form:
+        return (text.replace("-", ""),)
+    if "-" in text:
+        pieces = [p for p in text.split("-") if p and p not in STOPWORDS]
+        terms = [stem(text.replace("-", ""))]
+        for piece in pieces:
+            keep = piece in ABBREVIATIONS
+            for term in _word_terms(piece, keep, vocabulary):
+                if term not in terms:
+                    terms.append(term)
+        return tuple(terms)
+    main = stem(text)
+    parts = [p for p in split_compound(text, vocabulary) if p != main]
+    return (main, *dict.fromkeys(parts))
+
+
+def content_tokens(text: str) -> list[Token]:
+    return [token for token in tokenize(prepare_text(text)) if is_content(token)]
+
+
+def analyse(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[str]:
+    """Index terms of `text` in reading order (compound parts follow their compound)."""
+    terms: list[str] = []
+    for token in content_tokens(text):
+        terms.extend(_cached_terms(token, vocabulary))
+    return terms
+
+
+def _cached_terms(token: Token, vocabulary: Container[str]) -> tuple[str, ...]:
+    if isinstance(vocabulary, frozenset):
+        return _word_terms_cached(token.text, _keeps_form(token), vocabulary)
+    return _word_terms(token.text, _keeps_form(token), vocabulary)
+
+
+@lru_cache(maxsize=100_000)
+def _word_terms_cached(text: str, keep_form: bool, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    return _word_terms(text, keep_form, vocabulary)
+
+
+def document_vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of the standalone words in `texts` plus BASE_STEMS: what compounds may split into."""
+    stems = set(BASE_STEMS)
+    for text in texts:
+        for token in content_tokens(text):
+            if not _keeps_form(token) and "-" not in token.text and token.text.isalpha():
+                stems.add(stem(token.text))
+    return frozenset(stems)
+
+
+def query_lookup_stems(text: str) -> set[str]:
+    """Stems that might be compound parts of the question's words: look these up in the index
+    and pass the ones found as the vocabulary of `analyse_query`."""
+    found: set[str] = set()
+    for token in content_tokens(text):
+        if not _keeps_form(token):
+            for piece in token.text.split("-"):
+                found |= candidate_stems(piece)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _stem_synonyms() -> dict[str, frozenset[str]]:
+    by_stem: dict[str, set[str]] = {}
+    for word, others in synonym_index().items():
+        key = word if word in ABBREVIATIONS else stem(word)
+        by_stem.setdefault(key, set()).update(
+            other if other in ABBREVIATIONS else stem(other) for other in others
+        )
+    return {key: frozenset(values - {key}) for key, values in by_stem.items()}
+
+
+def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[QueryTerm]:
+    """Weighted terms of a question: typed words 1.0, their parts and synonyms less."""
+    weights: dict[str, tuple[float, int]] = {}
+
+    def add(term: str, weight: float, concept: int) -> None:
+        current = weights.get(term)
+        if current is None or weight > current[0]:
+            weights[term] = (weight, current[1] if current else concept)
+
+    synonyms = _stem_synonyms()
+    for concept, token in enumerate(content_tokens(text)):
+        terms = word_terms(token, vocabulary)
+        base = LOW_VALUE_WEIGHT if token.text in LOW_VALUE_WORDS else 1.0
+        part_weight = HYPHEN_PART_WEIGHT if "-" in token.text else PART_WEIGHT
+        add(terms[0], base, concept)
+        for part in terms[1:]:
+            add(part, base * part_weight, concept)
+        for synonym in sorted(synonyms.get(terms[0], ())):
+            add(synonym, base * SYNONYM_WEIGHT, concept)
+    return [QueryTerm(term, weight, c) for term, (weight, c) in weights.items()]

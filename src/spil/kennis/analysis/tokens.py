@@ -1,0 +1,95 @@
+"""Splitting text into words, keeping the abbreviations of local government intact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spil.kennis.analysis.normalise import dehyphenate, fold
+from spil.kennis.analysis.wordlists import words
+
+# Abbreviations that must never be stemmed or split. Spelling variants of the same body
+# (B&W, b&w, BenW, "B en W") all end up as one token via _AMPERSAND_PAIR and _EN_PAIR.
+ABBREVIATIONS = words(
+    """
+    benw peno ozb ict ssc ggd dt mt vng vgs uwv wmo wob woo avg cao bzk svb rud odb
+    ggz mjb bbv hrm kpi vrr
+    """
+)
+
+# "B&W", "P&O", "B en W", "P en O" -> "benw", "peno".
+_AMPERSAND_PAIR = re.compile(r"\b([A-Za-z])\s*&\s*([A-Za-z])\b")
+_EN_PAIR = re.compile(r"\b([BP])\s+en\s+([WO])\b")
+
+# A word: letters/digits, optionally joined by inner hyphens or apostrophes ("ICT-beleid",
+# "thema's").
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the input. `text` is folded and lowercased; start/end index the input."""
+
+    text: str
+    start: int
+    end: int
+    upper: bool  # written in capitals in the source ("OZB"): an abbreviation, not stemmed
+
+
+def _prepare(text: str) -> str:
+    """Normalise without changing the length, so token offsets still index the original."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return ""  # signal the caller to fall back to per-token folding
+    return folded
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of `text` with offsets into `text`; folded, lowercased, abbreviations joined."""
+    prepared = _prepare(text)
+    if not prepared:
+        return _tokenize_unaligned(text)
+    return _tokenize_prepared(prepared)
+
+
+def _tokenize_prepared(prepared: str) -> list[Token]:
+    tokens: list[Token] = []
+    pair_spans: dict[int, tuple[int, str]] = {}
+    for match in _AMPERSAND_PAIR.finditer(prepared):
+        pair_spans[match.start()] = (match.end(), f"{match.group(1)}en{match.group(2)}".lower())
+    for match in _EN_PAIR.finditer(prepared):
+        pair_spans[match.start()] = (match.end(), f"{match.group(1)}en{match.group(2)}".lower())
+    position = 0
+    while True:
+        match = _WORD.search(prepared, position)
+        if match is None:
+            break
+        start = match.start()
+        pair = pair_spans.get(start)
+        if pair is not None:
+            end, word = pair
+            tokens.append(Token(word, start, end, True))
+            position = end
+            continue
+        raw = match.group()
+        if raw.endswith(("'s", "'S")) and len(raw) > 3:
+            raw = raw[:-2]  # thema's -> thema, B&W's -> ...
+        raw = raw.replace("'", "")
+        upper = len(raw) > 1 and raw.isupper()
+        tokens.append(Token(raw.lower(), start, match.end(), upper))
+        position = match.end()
+    return tokens
+
+
+def _tokenize_unaligned(text: str) -> list[Token]:
+    # Rare: folding changed the length (e.g. a ligature). Tokenise the original word by word.
+    tokens: list[Token] = []
+    for match in re.finditer(r"\S+", text):
+        for token in _tokenize_prepared(fold(match.group())):
+            tokens.append(Token(token.text, match.start(), match.end(), token.upper))
+    return tokens
+
+
+def prepare_text(text: str) -> str:
+    """Line-break hyphens rejoined; the form indexing and highlighting both start from."""
+    return dehyphenate(text)

@@ -1,0 +1,63 @@
+from spil.kennis.analysis import analyse, analyse_query, document_vocabulary
+
+
+def test_stopwords_and_question_words_are_dropped():
+    assert analyse("Hoe kan ik mijn wethouder het beste adviseren?") == ["wethouder", "adviser"]
+
+
+def test_compound_keeps_original_and_adds_parts():
+    vocabulary = document_vocabulary(["de raad en haar vergadering"])
+    assert analyse("raadsvergadering", vocabulary) == ["raadsvergader", "rad", "vergader"]
+
+
+def test_abbreviations_survive_unstemmed():
+    assert analyse("B&W, BenW, PenO, OZB, ICT, SSC en GGD") == [
+        "benw",
+        "benw",
+        "peno",
+        "ozb",
+        "ict",
+        "ssc",
+        "ggd",
+    ]
+
+
+def test_hyphenated_word_gives_whole_and_pieces():
+    assert analyse("ICT-beleid") == ["ictbeleid", "ict", "beleid"]
+
+
+def test_line_break_hyphen_and_diacritics():
+    assert analyse("de gemeente-\nsecretaris en financiën") == [
+        "gemeentesecretaris",
+        "gemeent",
+        "secretaris",
+        "financien",
+    ]
+
+
+def test_analysis_is_deterministic():
+    text = "Collegevergadering over de organisatiecultuur en de burgemeester"
+    vocabulary = document_vocabulary([text, "college vergadering organisatie cultuur"])
+    assert analyse(text, vocabulary) == analyse(text, vocabulary)
+
+
+def test_query_expands_synonyms_with_lower_weight():
+    terms = {t.term: t.weight for t in analyse_query("Een wethouder bij de herindeling")}
+    assert terms["wethouder"] == 1.0
+    assert terms["portefeuillehouder"] < 1.0
+    assert terms["herindel"] == 1.0
+    assert terms["fusie"] < 1.0
+    assert terms["samenvoeg"] < 1.0
+
+
+def test_query_synonym_for_abbreviation():
+    terms = {t.term for t in analyse_query("rol van het DT")}
+    assert {"dt", "directieteam", "mt"} <= terms
+
+
+def test_query_compound_parts_share_the_concept_of_their_word():
+    vocabulary = document_vocabulary(["raad vergadering"])
+    terms = analyse_query("voorbereiding raadsvergadering", vocabulary)
+    concepts = {t.term: t.concept for t in terms}
+    assert concepts["rad"] == concepts["raadsvergader"] == concepts["vergader"]
+    assert concepts["voorbereid"] != concepts["rad"]
