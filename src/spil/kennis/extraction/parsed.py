@@ -41,6 +41,9 @@ class ParsedDocument:
     # Top-level sections in document order. Text before the first heading lives in a
     # section of kind "preamble" so that no text is lost.
     sections: list[ParsedSection] = field(default_factory=list)
+    # Running header/footer lines taken out during cleaning, kept so that "no text lost"
+    # can be checked: input minus these lines equals the text in the tree.
+    removed_lines: list[str] = field(default_factory=list)
 
     def walk(self):
         for section in self.sections:

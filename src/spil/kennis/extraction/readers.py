@@ -1,0 +1,373 @@
+"""Readers: bytes of one file type -> raw text pages, Markdown text or structured blocks.
+
+Each reader raises ExtractionError with a Dutch message naming the file."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from .cleaning import normalise_text
+from .parsed import ExtractionError
+
+MAX_BYTES = 50 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt"}
+MARKDOWN_SUFFIXES = {".md": "md", ".markdown": "md"}
+SUPPORTED = {
+    **TEXT_SUFFIXES,
+    **MARKDOWN_SUFFIXES,
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+@dataclass
+class Block:
+    """A piece of text whose role the source format already tells (DOCX, HTML, Markdown)."""
+
+    kind: str  # "heading" | "paragraph" | "tip" | "table_row" | "footnote" | "break"
+    text: str
+    level: int = 0  # heading level in the markup (1 = top)
+    page: int | None = None
+
+
+@dataclass
+class RawDocument:
+    file_type: str
+    meta_title: str = ""
+    # exactly one of the three carries the content
+    page_texts: list[str] | None = None  # layout text (txt, pdf): one string per page
+    markdown: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+
+
+def file_type_for(filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in SUPPORTED:
+        shown = suffix or "zonder extensie"
+        raise ExtractionError(
+            f"{filename}: dit bestandstype ({shown}) wordt niet ondersteund. "
+            "Gebruik PDF, DOCX, TXT, Markdown of HTML."
+        )
+    return SUPPORTED[suffix]
+
+
+def read(*, data: bytes, filename: str) -> RawDocument:
+    file_type = file_type_for(filename)
+    if len(data) > MAX_BYTES:
+        raise ExtractionError(
+            f"{filename}: het bestand is te groot ({len(data) / 1024 / 1024:.0f} MB); "
+            f"de grens is {MAX_BYTES // 1024 // 1024} MB."
+        )
+    if not data:
+        raise ExtractionError(f"{filename}: het bestand is leeg (0 bytes).")
+    reader = {
+        "txt": read_text,
+        "md": read_markdown,
+        "pdf": read_pdf,
+        "docx": read_docx,
+        "html": read_html,
+    }[file_type]
+    return reader(data=data, filename=filename)
+
+
+# ---------------------------------------------------------------------------------------
+# Plain text and Markdown
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, otherwise Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            return _check_text(text, filename)
+    if b"\x00" in data[:65536]:
+        raise ExtractionError(
+            f"{filename}: dit is geen tekstbestand; het bevat binaire gegevens "
+            "(bijvoorbeeld een programma of afbeelding met de verkeerde extensie)."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    return _check_text(text, filename)
+
+
+def _check_text(text: str, filename: str) -> str:
+    sample = text[:200_000]
+    if sample:
+        odd = len(_CONTROL.findall(sample))
+        letters = sum(1 for ch in sample if ch.isalpha())
+        if odd > 0.02 * len(sample) or letters < 0.2 * len(sample.strip() or "x"):
+            raise ExtractionError(
+                f"{filename}: dit lijkt geen leesbare tekst te zijn; het bestand bevat "
+                "vooral onleesbare tekens (binaire gegevens of een onbekende tekencodering)."
+            )
+    return normalise_text(text)
+
+
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+
+
+def looks_like_markdown(text: str) -> bool:
+    return len(MARKDOWN_HEADING.findall(text)) >= 2
+
+
+def read_text(*, data: bytes, filename: str) -> RawDocument:
+    text = decode_text(data, filename)
+    if looks_like_markdown(text):
+        return RawDocument(file_type="txt", markdown=text)
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages = pages[:-1]  # a final form feed closes the last page
+    return RawDocument(
+        file_type="txt", page_texts=pages, pages=len(pages) if len(pages) > 1 else None
+    )
+
+
+def read_markdown(*, data: bytes, filename: str) -> RawDocument:
+    return RawDocument(file_type="md", markdown=decode_text(data, filename))
+
+
+# ---------------------------------------------------------------------------------------
+# PDF
+
+
+def read_pdf(*, data: bytes, filename: str) -> RawDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    broken = f"{filename}: het PDF-bestand is beschadigd en kan niet worden gelezen."
+    locked = (
+        f"{filename}: het PDF-bestand is beveiligd met een wachtwoord en kan niet worden "
+        "gelezen. Sla het zonder beveiliging op en probeer het opnieuw."
+    )
+    if not data.lstrip()[:1024].find(b"%PDF") >= 0:
+        raise ExtractionError(f"{filename}: dit is geen PDF-bestand (de PDF-kop ontbreekt).")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise ExtractionError(locked)
+            except (DependencyError, NotImplementedError, FileNotDecryptedError) as exc:
+                raise ExtractionError(locked) from exc
+        page_texts = []
+        for page in reader.pages:
+            page_texts.append(normalise_text(page.extract_text() or ""))
+        meta_title = ""
+        try:
+            if reader.metadata and reader.metadata.title:
+                meta_title = normalise_text(str(reader.metadata.title)).strip()
+        except Exception:  # metadata is optional; a broken info dictionary is not fatal
+            meta_title = ""
+    except ExtractionError:
+        raise
+    except (FileNotDecryptedError, DependencyError) as exc:
+        raise ExtractionError(locked) from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise ExtractionError(broken) from exc
+    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+        raise ExtractionError(broken) from exc
+    if not page_texts:
+        raise ExtractionError(broken)
+    if not any(text.strip() for text in page_texts):
+        raise ExtractionError(
+            f"{filename}: het PDF-bestand bevat geen leesbare tekst. Het is waarschijnlijk een "
+            "scan (afbeeldingen van pagina's); laat er eerst tekstherkenning (OCR) op los."
+        )
+    return RawDocument(
+        file_type="pdf", meta_title=meta_title, page_texts=page_texts, pages=len(page_texts)
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# DOCX
+
+HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
+TITLE_STYLES = {"title", "titel"}
+LIST_STYLE = re.compile(r"list|lijst|opsomming|bullet", re.IGNORECASE)
+
+
+def read_docx(*, data: bytes, filename: str) -> RawDocument:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ExtractionError(
+            f"{filename}: dit is geen geldig Word-bestand (DOCX); het bestand is beschadigd "
+            "of heeft de verkeerde extensie."
+        )
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError/ValueError/... on broken packages
+        raise ExtractionError(
+            f"{filename}: het Word-bestand (DOCX) is beschadigd en kan niet worden gelezen."
+        ) from exc
+
+    blocks: list[Block] = []
+    meta_title = normalise_text(document.core_properties.title or "").strip()
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(child, document)
+            text = _clean_inline(paragraph.text)
+            if not text:
+                continue
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            heading = HEADING_STYLE.match(style.strip())
+            p_pr = child.pPr
+            numbered = p_pr is not None and p_pr.numPr is not None
+            if style.strip().lower() in TITLE_STYLES:
+                if not meta_title:
+                    meta_title = text
+                blocks.append(Block("heading", text, level=1))
+            elif heading:
+                blocks.append(Block("heading", text, level=int(heading.group(1))))
+            elif numbered or LIST_STYLE.search(style):
+                blocks.append(Block("tip", text))
+            else:
+                blocks.append(Block("paragraph", text))
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = _clean_inline(cell.text)
+                    # merged cells come back once per grid column
+                    if text and (not cells or cells[-1] != text):
+                        cells.append(text)
+                if cells:
+                    blocks.append(Block("table_row", " | ".join(cells)))
+    if not any(block.text.strip() for block in blocks):
+        raise ExtractionError(f"{filename}: het Word-bestand bevat geen tekst.")
+    return RawDocument(file_type="docx", meta_title=meta_title, blocks=blocks)
+
+
+def _clean_inline(text: str) -> str:
+    return re.sub(r"\s+", " ", normalise_text(text)).strip()
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+DROP_TAGS = ("script", "style", "nav", "noscript", "template", "svg", "head", "form")
+HTML_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+HTML_BLOCKS = {"p", "blockquote", "pre", "dd", "dt", "figcaption", "caption", "address"}
+HTML_CONTAINERS = {
+    "html",
+    "body",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "details",
+    "center",
+}
+
+
+def read_html(*, data: bytes, filename: str) -> RawDocument:
+    from bs4 import BeautifulSoup, Comment, NavigableString
+
+    text = decode_text(data, filename)
+    try:
+        soup = BeautifulSoup(text, "html.parser")
+    except Exception as exc:  # html.parser is lenient; this is for truly broken input
+        raise ExtractionError(f"{filename}: het HTML-bestand kan niet worden gelezen.") from exc
+    meta_title = _clean_inline(soup.title.get_text(" ")) if soup.title else ""
+    for tag in soup.find_all(DROP_TAGS):
+        tag.decompose()
+
+    blocks: list[Block] = []
+    inline: list[str] = []
+
+    def flush() -> None:
+        joined = _clean_inline(" ".join(inline))
+        inline.clear()
+        if joined:
+            blocks.append(Block("paragraph", joined))
+
+    def own_text(node) -> str:
+        """Text of a list item without its nested lists, which become items of their own."""
+        parts = []
+        for child in node.children:
+            if getattr(child, "name", None) in ("ul", "ol"):
+                continue
+            if isinstance(child, Comment):
+                continue
+            parts.append(child.get_text(" ") if hasattr(child, "get_text") else str(child))
+        return _clean_inline(" ".join(parts))
+
+    def walk(node) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                inline.append(str(child))
+                continue
+            name = child.name
+            if name in HTML_HEADINGS:
+                flush()
+                heading = _clean_inline(child.get_text(" "))
+                if heading:
+                    blocks.append(Block("heading", heading, level=HTML_HEADINGS[name]))
+            elif name == "li":
+                flush()
+                item = own_text(child)
+                if item:
+                    blocks.append(Block("tip", item))
+                for nested in child.find_all(["ul", "ol"], recursive=False):
+                    walk(nested)
+            elif name == "tr":
+                flush()
+                cells = [_clean_inline(cell.get_text(" ")) for cell in child.find_all(["th", "td"])]
+                cells = [cell for cell in cells if cell]
+                if cells:
+                    blocks.append(Block("table_row", " | ".join(cells)))
+            elif name in HTML_BLOCKS:
+                flush()
+                inline.append(child.get_text(" "))
+                flush()
+            elif name in HTML_CONTAINERS:
+                flush()
+                walk(child)
+                flush()
+            elif name == "br":
+                inline.append(" ")
+            else:
+                inline.append(child.get_text(" "))
+        return None
+
+    walk(soup)
+    flush()
+    if not any(block.text for block in blocks):
+        raise ExtractionError(f"{filename}: het HTML-bestand bevat geen leesbare tekst.")
+    return RawDocument(file_type="html", meta_title=meta_title, blocks=blocks)

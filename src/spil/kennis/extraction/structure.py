@@ -1,0 +1,640 @@
+"""Structure recovery: headings, numbered themes, tips, table rows and footnotes -> a tree
+of ParsedSections. Works on structured blocks (DOCX, HTML, Markdown) and on layout text
+(PDF, plain text extracted from PDF), where the structure has to be read from the lines."""
+
+from __future__ import annotations
+
+import re
+
+from .cleaning import Line, PagedText, join_lines, trailing_space_convention
+from .parsed import ParsedPassage, ParsedSection
+from .readers import Block
+
+THEME_LEVEL = 9
+PREAMBLE_TITLE = "Begin van het document"
+
+THEME = re.compile(r"^\((\d{1,3})\)(?:[\s.:]+(\S.*))?$")
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+PART = re.compile(
+    r"^(deel|part)\s+([0-9]+|[IVXLC]+|een|twee|drie|vier|vijf)\b[.:]?\s*(.*)$", re.IGNORECASE
+)
+CHAPTER = re.compile(r"^(hoofdstuk|chapter)\s+([0-9]+|[IVXLC]+)\b[.:]?\s*(.*)$", re.IGNORECASE)
+BULLET = re.compile(r"^([•◦▪‣∙·●○■□➢►▶✓✔°*\-–—])\s+(\S.*)$")
+STRONG_BULLETS = set("•◦▪‣∙·●○■□➢►▶✓✔°")
+FOOTNOTE_TAB = re.compile(r"^(\d{1,3}|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\t\s*(\S.*)$")
+FOOTNOTE_BRACKET = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
+FOOTNOTE_PAREN = re.compile(r"^(\d{1,2})\)\s+(\S.*)$")
+TERMINAL = tuple(".!?:;…")
+DATELINE = re.compile(r",\s*(?:\w+\s+)?\d{4}$")
+# A heading does not end on an article, preposition or conjunction; a wrapped sentence does.
+DANGLING_WORDS = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "of",
+    "van",
+    "in",
+    "op",
+    "aan",
+    "met",
+    "voor",
+    "door",
+    "die",
+    "dat",
+    "te",
+    "tot",
+    "om",
+    "bij",
+    "naar",
+    "als",
+    "is",
+    "zijn",
+    "maar",
+    "want",
+    "dus",
+    "the",
+    "and",
+    "to",
+    "a",
+}
+CLOSERS = "\"'”’)]*»"
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(CLOSERS).rstrip()
+    return stripped.endswith(TERMINAL)
+
+
+def _clean_title(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" \t-–—:")
+
+
+class TreeBuilder:
+    """Collects sections and passages in document order, keeping a stack of open headings
+    so that every heading hangs under the nearest heading of a higher rank."""
+
+    def __init__(self) -> None:
+        self.sections: list[ParsedSection] = []
+        self.stack: list[ParsedSection] = []
+        self.last_body: ParsedPassage | None = None
+
+    def _open(self, section: ParsedSection) -> ParsedSection:
+        while self.stack and self.stack[-1].level >= section.level:
+            self.stack.pop()
+        siblings = self.stack[-1].children if self.stack else self.sections
+        siblings.append(section)
+        self.stack.append(section)
+        self.last_body = None
+        return section
+
+    def heading(
+        self, title: str, *, level: int, page: int | None, label: str = "", kind: str = ""
+    ) -> ParsedSection:
+        if not kind:
+            kind = "part" if level <= 1 else "chapter" if level == 2 else "section"
+        return self._open(
+            ParsedSection(kind=kind, title=_clean_title(title), level=level, label=label, page=page)
+        )
+
+    def theme(self, number: int, title: str, *, page: int | None, label: str) -> ParsedSection:
+        return self._open(
+            ParsedSection(
+                kind="theme",
+                title=_clean_title(title),
+                level=THEME_LEVEL,
+                label=label,
+                number=number,
+                page=page,
+            )
+        )
+
+    def current(self) -> ParsedSection:
+        if not self.stack:
+            preamble = ParsedSection(kind="preamble", title=PREAMBLE_TITLE, level=1)
+            self.sections.append(preamble)
+            self.stack.append(preamble)
+        return self.stack[-1]
+
+    def passage(self, kind: str, text: str, page: int | None) -> ParsedPassage | None:
+        text = re.sub(r"\s+", " ", text).strip()
+        if not text:
+            return None
+        if (
+            kind == "paragraph"
+            and text[:1].islower()
+            and self.last_body is not None
+            and not ends_sentence(self.last_body.text)
+        ):
+            # A paragraph broken by a page break or a footnote block continues here.
+            self.last_body.text = f"{self.last_body.text} {text}"
+            return self.last_body
+        passage = ParsedPassage(kind=kind, text=text, page=page)
+        self.current().passages.append(passage)
+        if kind in ("paragraph", "tip"):
+            self.last_body = passage
+        return passage
+
+
+# ---------------------------------------------------------------------------------------
+# Structured blocks (DOCX, HTML, Markdown)
+
+
+def build_from_blocks(blocks: list[Block]) -> TreeBuilder:
+    builder = TreeBuilder()
+    last_numbered: int | None = None
+    last_theme = 0
+    for block in blocks:
+        text = block.text.strip()
+        if not text:
+            continue
+        if block.kind == "heading" or (block.kind == "paragraph" and THEME.match(text)):
+            theme = THEME.match(text)
+            if theme and theme.group(2) and _plausible_theme(int(theme.group(1)), last_theme):
+                last_theme = int(theme.group(1))
+                builder.theme(
+                    last_theme, theme.group(2), page=block.page, label=f"({theme.group(1)})"
+                )
+                continue
+            if block.kind != "heading":
+                builder.passage("paragraph", text, block.page)
+                continue
+            level, label, title = _heading_rank(text, block.level, last_numbered)
+            if NUMBERED.match(text) and label:
+                last_numbered = level
+            elif block.level <= 1:
+                last_numbered = None
+            builder.heading(title, level=level, page=block.page, label=label)
+        elif block.kind in ("paragraph", "tip", "table_row", "footnote"):
+            builder.passage(block.kind, text, block.page)
+    return builder
+
+
+def _heading_rank(text: str, markup_level: int, last_numbered: int | None) -> tuple[int, str, str]:
+    """(level, label, title) of a marked-up heading. Numbering, where present, decides the
+    rank ("2" chapter, "2.1" section), because converted documents use heading markup
+    inconsistently; unnumbered headings sit below the last numbered one."""
+    part = PART.match(text)
+    if part:
+        return 1, f"{part.group(1)} {part.group(2)}", part.group(3) or text
+    chapter = CHAPTER.match(text)
+    if chapter:
+        return 2, f"{chapter.group(1)} {chapter.group(2)}", chapter.group(3) or text
+    numbered = NUMBERED.match(text)
+    if numbered and not numbered.group(2)[:1].islower():
+        depth = numbered.group(1).count(".") + 1
+        return depth + 1, numbered.group(1), numbered.group(2)
+    if markup_level <= 1:
+        return 2, "", text
+    if last_numbered is not None:
+        return last_numbered + 1, "", text
+    return markup_level + 1, "", text
+
+
+def _plausible_theme(number: int, last: int) -> bool:
+    if last == 0:
+        return 1 <= number <= 5
+    return last < number <= last + 5
+
+
+# ---------------------------------------------------------------------------------------
+# Markdown
+
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+MD_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
+MD_EMPTY_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s*$")
+MD_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+SUP_NOTE = re.compile(r"^<sup>\s*(\d{1,3})\s*</sup>\s*\S")
+PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+\S")
+
+
+def clean_markdown_inline(text: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\(([^)]*)\)", r"\1", text)
+    text = re.sub(
+        r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)",
+        lambda m: m.group(1) if m.group(1) in m.group(2) else f"{m.group(1)} ({m.group(2)})",
+        text,
+    )
+    text = re.sub(r"<li[^>]*>", " ", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w\\])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)", "", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", text)
+    text = text.replace("`", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    footnote_zone = False
+
+    def flush() -> None:
+        nonlocal footnote_zone
+        if not paragraph:
+            return
+        raw = " ".join(paragraph)
+        paragraph.clear()
+        is_note = bool(SUP_NOTE.match(raw)) or (footnote_zone and bool(PLAIN_NOTE.match(raw)))
+        cleaned = clean_markdown_inline(raw)
+        if not cleaned:
+            return
+        if is_note:
+            blocks.append(Block("footnote", cleaned))
+        else:
+            footnote_zone = False
+            blocks.append(Block("paragraph", cleaned))
+
+    for raw_line in text.split("\n"):
+        line = raw_line.strip()
+        if not line:
+            flush()
+            continue
+        if MD_RULE.match(line):
+            flush()
+            footnote_zone = True
+            continue
+        heading = MD_HEADING.match(line)
+        if heading:
+            flush()
+            footnote_zone = False
+            title = clean_markdown_inline(heading.group(2))
+            if title:
+                blocks.append(Block("heading", title, level=len(heading.group(1))))
+            continue
+        if "\t" in line or (line.startswith("|") and line.endswith("|") and len(line) > 2):
+            flush()
+            if MD_TABLE_SEPARATOR.match(line):
+                continue
+            cells = re.split(r"\t|(?<!\\)\|", line.strip("|"))
+            cells = [clean_markdown_inline(cell) for cell in cells]
+            row = " | ".join(cell for cell in cells if cell)
+            if row:
+                blocks.append(Block("table_row", row))
+            continue
+        if MD_EMPTY_ITEM.match(line):
+            flush()
+            continue
+        item = MD_ITEM.match(line)
+        if item:
+            flush()
+            body = item.group(1)
+            cleaned = clean_markdown_inline(body)
+            if not cleaned:
+                continue
+            if footnote_zone and (SUP_NOTE.match(body) or PLAIN_NOTE.match(body)):
+                blocks.append(Block("footnote", cleaned))
+            else:
+                blocks.append(Block("tip", cleaned))
+            continue
+        if SUP_NOTE.match(line):
+            flush()
+        paragraph.append(line)
+    flush()
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------
+# Layout text (PDF and text extracted from PDF)
+
+
+class LayoutParser:
+    """Reads structure from wrapped lines. The rules, in order of precedence:
+    themes "(n) Title", bullets, footnotes, numbered headings, short heading lines, and
+    otherwise running text, rebuilt into paragraphs."""
+
+    def __init__(self, paged: PagedText, vocab: set[str]) -> None:
+        self.paged = paged
+        self.lines = paged.lines
+        self.vocab = vocab
+        self.builder = TreeBuilder()
+        self.convention = trailing_space_convention(self.lines)
+        lengths = sorted(len(line.text.strip()) for line in self.lines) or [80]
+        self.width = max(30, lengths[int(0.8 * (len(lengths) - 1))])
+        self.double_spaced = self._double_spacing()
+        self.open: ParsedPassage | None = None  # passage still receiving wrapped lines
+        self.open_line: Line | None = None  # last line added to it
+        self.last_theme = 0
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _double_spacing(self) -> list[bool]:
+        """Per line: does the text around it put a blank line after every line? There a
+        single blank line is no paragraph break."""
+        flags = [line.blanks_before == 1 for line in self.lines]
+        result = []
+        for i in range(len(self.lines)):
+            window = flags[max(0, i - 6) : i + 7]
+            result.append(sum(window) >= 0.7 * len(window))
+        return result
+
+    def page(self, line: Line) -> int | None:
+        return self.paged.page_number(line.page)
+
+    def boundary(self, i: int) -> bool:
+        line = self.lines[i]
+        if line.page_top or i == 0:
+            return True
+        needed = 2 if self.double_spaced[i] else 1
+        return line.blanks_before >= needed
+
+    def text(self, i: int) -> str:
+        return re.sub(r"\s+", " ", self.lines[i].text).strip()
+
+    def is_short(self, text: str) -> bool:
+        return len(text) <= 0.62 * self.width
+
+    def after_sentence(self, i: int) -> bool:
+        """Does the line before this one end a sentence (or is there none)?"""
+        if i == 0 or self.open is None:
+            return True
+        return ends_sentence(self.lines[i - 1].text)
+
+    def starts_item(self, i: int) -> bool:
+        text = self.text(i)
+        return bool(
+            THEME.match(text) or BULLET.match(text) or FOOTNOTE_TAB.match(self.lines[i].text)
+        )
+
+    def close(self) -> None:
+        self.open = None
+        self.open_line = None
+
+    def add(self, kind: str, i: int, text: str) -> None:
+        passage = self.builder.passage(kind, text, self.page(self.lines[i]))
+        self.open = passage
+        self.open_line = self.lines[i]
+
+    def extend(self, i: int) -> None:
+        assert self.open is not None and self.open_line is not None
+        self.open.text = join_lines(
+            self.open.text,
+            self.lines[i],
+            previous_trailing_space=self.open_line.trailing_space,
+            vocab=self.vocab,
+            trailing_space_convention=self.convention,
+        )
+        self.open_line = self.lines[i]
+
+    # --- rules -------------------------------------------------------------------------
+
+    def try_theme(self, i: int) -> int | None:
+        match = THEME.match(self.text(i))
+        if not match:
+            return None
+        number = int(match.group(1))
+        if not _plausible_theme(number, self.last_theme):
+            return None
+        if not (self.boundary(i) or self.after_sentence(i)):
+            return None
+        line = self.lines[i]
+        title = match.group(2) or ""
+        title_line = line
+        j = i + 1
+        if not title and j < len(self.lines) and not self.starts_item(j):
+            title, title_line = self.text(j), self.lines[j]
+            j += 1
+        if not title:
+            return None
+        # a title that wraps: one more short line directly below, then a break
+        if (
+            j < len(self.lines)
+            and self.lines[j].blanks_before == 0
+            and not self.lines[j].page_top
+            and not self.starts_item(j)
+            and not ends_sentence(self.text(j))
+            and len(self.text(j)) <= 0.8 * self.width
+            and (j + 1 >= len(self.lines) or self.boundary(j + 1) or self.starts_item(j + 1))
+        ):
+            title = join_lines(
+                title,
+                self.lines[j],
+                previous_trailing_space=title_line.trailing_space,
+                vocab=self.vocab,
+                trailing_space_convention=self.convention,
+            )
+            j += 1
+        self.close()
+        self.last_theme = number
+        self.builder.theme(number, title, page=self.page(line), label=f"({number})")
+        return j
+
+    def try_bullet(self, i: int) -> int | None:
+        text = self.text(i)
+        match = BULLET.match(text)
+        if not match:
+            return None
+        symbol = match.group(1)
+        if symbol not in STRONG_BULLETS and not (
+            self.boundary(i)
+            or self.after_sentence(i)
+            or (self.open is not None and self.open.kind == "tip")
+        ):
+            return None
+        self.add("tip", i, match.group(2))
+        return i + 1
+
+    def try_footnote(self, i: int) -> int | None:
+        raw = self.lines[i].text.strip(" ")
+        match = FOOTNOTE_TAB.match(raw) or FOOTNOTE_BRACKET.match(self.text(i))
+        if not match and self.paged.ordinal_pages > 1:
+            # "1) ..." only counts at the foot of a page, after the body text
+            paren = FOOTNOTE_PAREN.match(self.text(i))
+            if paren and self._in_page_foot(i):
+                match = paren
+        if not match:
+            return None
+        self.builder.passage("footnote", self.text(i), self.page(self.lines[i]))
+        # keep it open for its wrapped lines without letting body text join it
+        self.open = self.builder.current().passages[-1]
+        self.open_line = self.lines[i]
+        return i + 1
+
+    def _in_page_foot(self, i: int) -> bool:
+        page = self.lines[i].page
+        rest = [line for line in self.lines[i:] if line.page == page]
+        return len(rest) <= 6 and (self.lines[i].blanks_before > 0 or self.lines[i].page_top)
+
+    def heading_block(self, i: int) -> tuple[list[int], int, str] | None:
+        """A heading made of one line (plus wrapped continuation lines and an optional
+        chapter number line). Returns (line indexes, level, label)."""
+        line = self.lines[i]
+        text = self.text(i)
+        numbered = NUMBERED.match(text)
+        label = ""
+        if numbered and numbered.group(2)[:1].isupper() and not numbered.group(1).isdigit():
+            pass
+        first = text[:1]
+        if not (first.isupper() or (numbered and first.isdigit())):
+            return None
+        if DATELINE.search(text) or text.endswith(("/", "-", "–", "&")):
+            return None
+        if numbered and not (numbered.group(2)[:1].isupper() or numbered.group(2)[:1] in "‘'“"):
+            return None
+        if len(text.split()) > 12 or len(text) > 90:
+            return None
+        title_line = i == 0 and i + 1 < len(self.lines) and self.text(i + 1)[:1].isupper()
+        if not (numbered or self.is_short(text) or title_line):
+            return None
+        if text.rstrip(CLOSERS).endswith((".", ",", ";", ":")) or text.endswith(","):
+            return None
+        if text.endswith(("?", "!")) and not (line.page_top or i == 0 or numbered):
+            return None
+        if not (self.boundary(i) or self.after_sentence(i)):
+            return None
+        if self.starts_item(i) or FOOTNOTE_BRACKET.match(text):
+            return None
+        if numbered and numbered.group(1).isdigit() and not (line.page_top or self.boundary(i)):
+            return None
+        indexes = [i]
+        j = i + 1
+        while (
+            j < len(self.lines)
+            and len(indexes) < 4
+            and self.lines[j].page == line.page
+            and not self.lines[j].page_top
+            and not self.boundary(j)
+            and self.text(j)[:1].islower()
+            and self.is_short(self.text(j))
+            and not ends_sentence(self.text(j).rstrip("?!"))
+        ):
+            indexes.append(j)
+            j += 1
+        words = " ".join(self.text(k) for k in indexes).split()
+        if len(words) > 12 or words[-1].lower().strip(",") in DANGLING_WORDS:
+            return None
+        if j < len(self.lines) and re.fullmatch(r"\d{1,2}", self.text(j)):
+            label = self.text(j)  # "Chapter title" with its number printed below it
+            indexes.append(j)
+            j += 1
+        if j >= len(self.lines):
+            return None
+        after = self.lines[j]
+        after_text = self.text(j)
+        if after_text[:1].islower() and after.page == line.page:
+            return None  # the sentence runs on: this was the start of a paragraph
+        if after.page != line.page:
+            # alone on its page: a part title page
+            if numbered:
+                depth = numbered.group(1).count(".") + 1
+                return indexes, depth + 1, numbered.group(1)
+            if line.page_top or line.blanks_before >= 2:
+                return indexes, 1, label
+            return None
+        if not self.starts_item(j) and not self._sentence_follows(j):
+            return None
+        if (
+            self.is_short(after_text)
+            and not ends_sentence(after_text)
+            and not self.starts_item(j)
+            and not after.page_top
+            and not (self.boundary(j) and len(after_text) > 0.45 * self.width)
+        ):
+            return None  # a run of short lines: an address, signature or list, not a heading
+        if numbered:
+            depth = numbered.group(1).count(".") + 1
+            return indexes, depth + 1, numbered.group(1)
+        if label:
+            return indexes, 2, label
+        return indexes, (2 if line.page_top else 3), label
+
+    def _sentence_follows(self, j: int) -> bool:
+        """Body text under a heading has sentences: a signature or address block below a
+        short line has none."""
+        for k in range(j, min(j + 8, len(self.lines))):
+            if k > j and (self.boundary(k) or self.lines[k].page != self.lines[j].page):
+                break
+            if ends_sentence(self.text(k)) or re.search(r"[.!?] ", self.text(k)):
+                return True
+        return False
+
+    def parse(self) -> TreeBuilder:
+        i = 0
+        n = len(self.lines)
+        while i < n:
+            for rule in (self.try_theme, self.try_bullet, self.try_footnote):
+                nxt = rule(i)
+                if nxt is not None:
+                    i = nxt
+                    break
+            else:
+                i = self.running_text_or_heading(i)
+        return self.builder
+
+    def running_text_or_heading(self, i: int) -> int:
+        line = self.lines[i]
+        text = self.text(i)
+        block = self.heading_block(i)
+        if block is not None:
+            indexes, level, label = block
+            title = ""
+            previous: Line | None = None
+            for k in indexes:
+                if label and self.text(k) == label and k == indexes[-1] and k != indexes[0]:
+                    continue
+                if previous is None:
+                    title = self.text(k)
+                else:
+                    title = join_lines(
+                        title,
+                        self.lines[k],
+                        previous_trailing_space=previous.trailing_space,
+                        vocab=self.vocab,
+                        trailing_space_convention=self.convention,
+                    )
+                previous = self.lines[k]
+            numbered = NUMBERED.match(title)
+            if numbered and label == numbered.group(1):
+                title = numbered.group(2)
+            self.close()
+            self.builder.heading(title, level=level, page=self.page(line), label=label)
+            return indexes[-1] + 1
+        continues = (
+            self.open is not None
+            and self.open.kind != "footnote"
+            and not self.boundary(i)
+            and not self._paragraph_ended()
+        )
+        lower_continuation = (
+            self.open is not None
+            and text[:1].islower()
+            and not ends_sentence(self.open.text)
+            and not self.starts_item(i)
+        )
+        footnote_continues = (
+            self.open is not None
+            and self.open.kind == "footnote"
+            and not self.boundary(i)
+            and not ends_sentence(self.open.text)
+        )
+        if continues or lower_continuation or footnote_continues:
+            self.extend(i)
+        elif (
+            text[:1].islower()
+            and self.builder.last_body is not None
+            and not ends_sentence(self.builder.last_body.text)
+        ):
+            # continues a paragraph interrupted by footnotes or a page break
+            self.open = self.builder.last_body
+            self.open_line = line
+            self.open.text = f"{self.open.text} {text}"
+        else:
+            self.add("paragraph", i, text)
+        return i + 1
+
+    def _paragraph_ended(self) -> bool:
+        """The open paragraph's last line ends a sentence and looks like a paragraph's last
+        line: shorter than the measure, or (where wrapped lines end in a space) without one."""
+        if self.open_line is None or self.open is None:
+            return True
+        if not ends_sentence(self.open_line.text):
+            return False
+        if self.convention:
+            return not self.open_line.trailing_space
+        return len(self.open_line.text.strip()) < 0.85 * self.width
+
+
+def build_from_layout(paged: PagedText, vocab: set[str]) -> TreeBuilder:
+    return LayoutParser(paged, vocab).parse()
