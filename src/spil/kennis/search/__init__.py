@@ -1,0 +1,32 @@
+"""Dutch search over the kennisbank.
+
+Public API (stable; the web UI and the CLI use only this):
+
+    from spil.kennis.search import unit_search, unit_related, SearchHit
+
+    hits = unit_search(query="de wethouder houdt een advies tegen", top=10,
+                       document_ids=None, section_ids=None)
+    for hit in hits:
+        hit.unit            # kennis.Unit, with hit.unit.document loaded
+        hit.score           # float, higher is better (comparable within one query only)
+        hit.snippet         # best passage, cropped, matches between **  (plain text)
+        hit.snippet_html    # the same as escaped HTML with <mark> (SafeString)
+        hit.passages        # up to 3 HitPassage, best first: id, kind, page, text,
+                            # spans (offsets of matched words in text), excerpt, excerpt_html
+
+    related = unit_related(unit=some_unit, top=5)   # "zie ook", same SearchHit shape
+
+`document_ids` restricts the search to those documents, `section_ids` to the units under
+those sections (both: the intersection). Indexing is done by ingestion through
+`spil.kennis.search.indexing.document_index` / `document_unindex`.
+
+How it works: the question goes through the same analyser as the documents
+(`spil.kennis.analysis`), expanded with compound parts and synonyms at lower weight. The
+database engine (SQLite FTS5 or PostgreSQL tsvector) proposes candidates; the reranker in
+`ranking` orders them from the analysed text and Spil's own term statistics, so both
+backends give the same order.
+"""
+
+from spil.kennis.search.querying import HitPassage, SearchHit, unit_related, unit_search
+
+__all__ = ["HitPassage", "SearchHit", "unit_related", "unit_search"]

@@ -1,0 +1,70 @@
+"""Marking the words of a passage that matched the question. Pure Python.
+
+Offsets index the passage text as stored, so the same spans serve the CLI (`**word**`) and
+the web (escaped HTML with <mark>).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Container, Sequence
+
+from spil.kennis.analysis import content_tokens, document_vocabulary, word_terms
+
+Span = tuple[int, int]
+
+
+def match_spans(text: str, terms: Container[str], vocabulary: frozenset[str]) -> list[Span]:
+    """Spans of the words in `text` whose index terms include one of `terms`."""
+    local = vocabulary | document_vocabulary([text])
+    spans = []
+    for token in content_tokens(text):
+        if any(term in terms for term in word_terms(token, local)):
+            spans.append((token.start, token.end))
+    return spans
+
+
+def crop(text: str, spans: Sequence[Span], width: int = 260) -> tuple[str, list[Span], bool, bool]:
+    """A window of about `width` characters around the densest matches, cut at word breaks.
+
+    Returns the cropped text, spans shifted into it, and whether text was cut at the start
+    and at the end.
+    """
+    if len(text) <= width:
+        return text, list(spans), False, False
+    best_start, best_count = 0, -1
+    for span_start, _ in spans or [(0, 0)]:
+        start = max(0, span_start - width // 4)
+        count = sum(1 for s, e in spans if s >= start and e <= start + width)
+        if count > best_count:
+            best_start, best_count = start, count
+    start = best_start
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 30 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    shifted = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    return text[start:end], shifted, start > 0, end < len(text)
+
+
+def render(text: str, spans: Sequence[Span], open_mark: str, close_mark: str, escape) -> str:
+    out, position = [], 0
+    for start, end in spans:
+        out.append(escape(text[position:start]))
+        out.append(open_mark + escape(text[start:end]) + close_mark)
+        position = end
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def render_marked(text: str, spans: Sequence[Span]) -> str:
+    """Plain text with matches between ** (CLI and JSON)."""
+    return render(text, spans, "**", "**", lambda s: s)
+
+
+def render_html(text: str, spans: Sequence[Span]) -> str:
+    """Escaped HTML with matches in <mark> (web)."""
+    return render(text, spans, "<mark>", "</mark>", html.escape)

@@ -1,0 +1,81 @@
+"""Keeping the search index in step with the library. Called by ingestion, inside its
+transaction: `document_index` after a document's units and passages are written,
+`document_unindex` before they are deleted."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spil.kennis.analysis import document_vocabulary
+from spil.kennis.models import Document, Passage, Unit
+from spil.kennis.search import backends
+from spil.kennis.search.shadow import ShadowFields, parse_shadow, shadow_columns, shadow_terms
+
+TIP_KINDS = {Passage.Kind.TIP}
+
+
+def _lengths(fields: ShadowFields) -> dict[str, int]:
+    return {
+        "len_title": len(fields.title),
+        "len_path": len(fields.path),
+        "len_tips": sum(len(line) for line in fields.tips),
+        "len_body": sum(len(line) for line in fields.body),
+    }
+
+
+def _account(units: list[Unit], sign: int) -> None:
+    """Add or remove the units' terms and lengths from the corpus statistics."""
+    term_counts: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    counted = 0
+    for unit in units:
+        if not (unit.index_title or unit.index_tips or unit.index_body):
+            continue
+        fields = parse_shadow(unit.index_title, unit.index_tips, unit.index_body)
+        term_counts.update(shadow_terms(fields))
+        totals.update(_lengths(fields))
+        counted += 1
+    if not counted:
+        return
+    totals["units"] = counted
+    backends.term_units_add(term_counts, sign)
+    backends.stats_add({name: sign * value for name, value in totals.items()})
+
+
+def document_index(*, document: Document) -> None:
+    """Analyse all units of `document` into their shadow columns and index them."""
+    units = list(Unit.objects.filter(document=document).order_by("position"))
+    if not units:
+        return
+    _account(units, -1)  # a re-index replaces what was counted before
+    passages: dict[int, list[Passage]] = {unit.id: [] for unit in units}
+    for passage in Passage.objects.filter(unit__document=document).order_by("unit_id", "position"):
+        passages[passage.unit_id].append(passage)
+    vocabulary = document_vocabulary(
+        [unit.title for unit in units]
+        + [passage.text for items in passages.values() for passage in items]
+    )
+    for unit in units:
+        items = passages[unit.id]
+        unit.index_title, unit.index_tips, unit.index_body = shadow_columns(
+            title=unit.title,
+            heading_path=unit.heading_path,
+            tips=[p.text for p in items if p.kind in TIP_KINDS],
+            body=[p.text for p in items if p.kind not in TIP_KINDS],
+            vocabulary=vocabulary,
+        )
+    Unit.objects.bulk_update(units, ["index_title", "index_tips", "index_body"], batch_size=500)
+    _account(units, 1)
+    backends.engine_store([(u.id, u.index_title, u.index_tips, u.index_body) for u in units])
+
+
+def document_unindex(*, document: Document) -> None:
+    """Take all units of `document` out of the index (before they are deleted or replaced)."""
+    units = list(Unit.objects.filter(document=document))
+    if not units:
+        return
+    _account(units, -1)
+    backends.engine_remove([unit.id for unit in units])
+    Unit.objects.filter(document=document).update(
+        index_title="", index_tips="", index_body="", search_vector=None
+    )

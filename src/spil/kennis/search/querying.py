@@ -1,0 +1,209 @@
+"""Answering questions from the index: candidates from the engine, order from the reranker."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+from spil.kennis.analysis import QueryTerm, analyse_query, query_lookup_stems
+from spil.kennis.analysis.compounds import BASE_STEMS
+from spil.kennis.models import Passage, Section, Unit
+from spil.kennis.search import backends
+from spil.kennis.search.highlight import crop, match_spans, render_html, render_marked
+from spil.kennis.search.ranking import CorpusStats, Ranked, rank
+from spil.kennis.search.shadow import parse_shadow
+
+# How many candidates the engine proposes to the reranker.
+CANDIDATES = 200
+PASSAGES_PER_HIT = 3
+
+
+@dataclass(frozen=True)
+class HitPassage:
+    """A matching tip or paragraph of a hit, with the matched words located."""
+
+    id: int
+    kind: str
+    page: int | None
+    text: str  # the full passage text
+    spans: tuple[tuple[int, int], ...]  # matched words, offsets into `text`
+    excerpt: str  # cropped around the matches, matches between ** (CLI, JSON)
+    excerpt_html: SafeString  # the same, escaped HTML with <mark> (web)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: a unit (theme or section), its score and its best passages."""
+
+    unit: Unit  # with .document loaded
+    score: float
+    passages: tuple[HitPassage, ...]  # best first, at most three
+
+    @property
+    def snippet(self) -> str:
+        """The best passage's excerpt with ** markers, or the unit title when none matched."""
+        return self.passages[0].excerpt if self.passages else self.unit.title
+
+    @property
+    def snippet_html(self) -> SafeString:
+        if self.passages:
+            return self.passages[0].excerpt_html
+        return mark_safe(render_html(self.unit.title, []))
+
+
+_stats_lock = threading.Lock()
+_stats_cache: dict[str, object] = {}
+
+
+def _average_lengths() -> tuple[int, dict[str, float]]:
+    values = backends.stats_read()
+    units = max(values.get("units", 0), 0)
+    averages = {
+        name: (values.get(f"len_{name}", 0) / units) if units else 1.0
+        for name in ("title", "path", "tips", "body")
+    }
+    return units, averages
+
+
+def _corpus_stats(term_units: dict[str, int]) -> CorpusStats:
+    units, averages = _average_lengths()
+    return CorpusStats(units=units, average_length=averages, term_units=term_units)
+
+
+def _query_terms(query: str) -> tuple[list[QueryTerm], dict[str, int]]:
+    """Weighted query terms that occur in the index, and their unit counts."""
+    preliminary = analyse_query(query, BASE_STEMS)
+    lookup = query_lookup_stems(query) | {term.term for term in preliminary}
+    counts = backends.term_units_read(lookup)
+    vocabulary = frozenset(counts) | BASE_STEMS
+    terms = [term for term in analyse_query(query, vocabulary) if counts.get(term.term)]
+    missing = {term.term for term in terms} - counts.keys()
+    if missing:
+        counts.update(backends.term_units_read(missing))
+    return terms, counts
+
+
+def _section_descendants(section_ids: list[int]) -> list[int]:
+    found = set(section_ids)
+    frontier = set(section_ids)
+    while frontier:
+        frontier = (
+            set(Section.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
+        )
+        found |= frontier
+    return sorted(found)
+
+
+def _ranked(
+    terms: list[QueryTerm],
+    counts: dict[str, int],
+    *,
+    document_ids: list[int] | None,
+    section_ids: list[int] | None,
+    exclude: int | None = None,
+) -> list[Ranked]:
+    if not terms:
+        return []
+    unit_filter = None
+    if section_ids is not None:
+        unit_filter = ("section_id", _section_descendants(section_ids))
+    elif document_ids is not None:
+        unit_filter = ("document_id", list(document_ids))
+    # Strongest terms first; the engine ranks with all of them.
+    ordered = [t.term for t in sorted(terms, key=lambda t: (-t.weight, t.term))]
+    ids = backends.engine_candidates(ordered, limit=CANDIDATES, unit_filter=unit_filter)
+    if document_ids is not None and section_ids is not None:
+        allowed = set(
+            Unit.objects.filter(id__in=ids, document_id__in=document_ids).values_list(
+                "id", flat=True
+            )
+        )
+        ids = [i for i in ids if i in allowed]
+    if exclude is not None:
+        ids = [i for i in ids if i != exclude]
+    rows = Unit.objects.filter(id__in=ids).values_list(
+        "id", "index_title", "index_tips", "index_body"
+    )
+    candidates = {row[0]: parse_shadow(row[1], row[2], row[3]) for row in rows}
+    return rank(candidates, terms, _corpus_stats(counts))
+
+
+def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) -> list[SearchHit]:
+    if not ranked:
+        return []
+    units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
+    by_unit: dict[int, dict[str, list[Passage]]] = {r.key: {"tips": [], "body": []} for r in ranked}
+    for passage in Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position"):
+        field = "tips" if passage.kind == Passage.Kind.TIP else "body"
+        by_unit[passage.unit_id][field].append(passage)
+    term_set = frozenset(t.term for t in terms)
+    vocabulary = frozenset(counts) | BASE_STEMS
+    hits = []
+    for item in ranked:
+        passages = []
+        for field, line, _ in item.passages[:PASSAGES_PER_HIT]:
+            candidates = by_unit[item.key][field]
+            if line >= len(candidates):
+                continue  # index older than the passages; skip rather than point wrongly
+            passage = candidates[line]
+            spans = match_spans(passage.text, term_set, vocabulary)
+            text, shifted, cut_start, cut_end = crop(passage.text, spans)
+            prefix, suffix = ("… " if cut_start else ""), (" …" if cut_end else "")
+            passages.append(
+                HitPassage(
+                    id=passage.id,
+                    kind=passage.kind,
+                    page=passage.page,
+                    text=passage.text,
+                    spans=tuple(spans),
+                    excerpt=prefix + render_marked(text, shifted) + suffix,
+                    excerpt_html=mark_safe(prefix + render_html(text, shifted) + suffix),
+                )
+            )
+        hits.append(SearchHit(unit=units[item.key], score=item.score, passages=tuple(passages)))
+    return hits
+
+
+def unit_search(
+    *,
+    query: str,
+    top: int = 10,
+    document_ids: list[int] | None = None,
+    section_ids: list[int] | None = None,
+) -> list[SearchHit]:
+    """The `top` units that best answer `query`, best first. See the package docstring."""
+    terms, counts = _query_terms(query)
+    ranked = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
+    return _hits(ranked[: max(top, 0)], terms, counts)
+
+
+# Terms of a unit that describe it best, for "zie ook".
+RELATED_TERMS = 12
+
+
+def unit_related(*, unit: Unit, top: int = 5) -> list[SearchHit]:
+    """Units about the same subject as `unit` (its most distinctive terms as the question)."""
+    fields = parse_shadow(unit.index_title, unit.index_tips, unit.index_body)
+    frequencies: Counter[str] = Counter()
+    for term in fields.title:
+        frequencies[term] += 3
+    for term in fields.path:
+        frequencies[term] += 1
+    for line in fields.tips + fields.body:
+        frequencies.update(line)
+    if not frequencies:
+        return []
+    counts = backends.term_units_read(frequencies)
+    stats = _corpus_stats(counts)
+    # Terms found in a single unit say nothing about other units.
+    scored = sorted(
+        (-(1 + frequencies[t] ** 0.5) * stats.idf(t), t)
+        for t in frequencies
+        if counts.get(t, 0) > 1
+    )[:RELATED_TERMS]
+    terms = [QueryTerm(term, 1.0, concept) for concept, (_, term) in enumerate(scored)]
+    ranked = _ranked(terms, counts, document_ids=None, section_ids=None, exclude=unit.id)
+    return _hits(ranked[: max(top, 0)], terms, counts)
