@@ -2,5 +2,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("account/", include("spil.accounts.urls")),
+    path("", include("spil.kennis.urls")),
     path("", include("spil.web.urls")),
 ]

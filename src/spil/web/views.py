@@ -1,7 +1,15 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from spil.kennis import selectors
 
-@login_required
+
 def start(request):
-    return render(request, "web/start.html")
+    return render(
+        request,
+        "web/start.html",
+        {
+            "overview": selectors.library_overview(),
+            "documents": selectors.document_list(),
+            "recent": selectors.unit_recent_for_user(user=request.user, limit=6),
+        },
+    )

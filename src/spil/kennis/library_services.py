@@ -1,0 +1,78 @@
+"""Writes the browser makes to the library: handing in uploads, reading again, reading history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from spil.kennis.models import Document, Unit, UnitVisit, Upload
+from spil.kennis.selectors import upload_latest_with_data
+from spil.kennis.tasks import upload_ingest_task
+
+
+def _enqueue(upload: Upload) -> None:
+    def send() -> None:
+        result = upload_ingest_task.enqueue(upload_id=upload.pk)
+        Upload.objects.filter(pk=upload.pk).update(task_id=str(result.id)[:64])
+
+    transaction.on_commit(send)
+
+
+def upload_create(*, owner, files: list[UploadedFile]) -> list[Upload]:
+    """Stage each file and queue it for ingestion; a too-large file is refused on the spot."""
+    max_bytes = settings.SPIL_MAX_UPLOAD_BYTES
+    uploads: list[Upload] = []
+    with transaction.atomic():
+        for uploaded in files:
+            filename = Path(uploaded.name or "naamloos").name[:255]
+            if uploaded.size > max_bytes:
+                uploads.append(
+                    Upload.objects.create(
+                        owner=owner,
+                        filename=filename,
+                        data=b"",
+                        size_bytes=uploaded.size,
+                        status=Upload.Status.ERROR,
+                        message=(
+                            f"{filename}: het bestand is groter dan "
+                            f"{max_bytes // (1024 * 1024)} MB en is niet ingelezen."
+                        ),
+                        finished_at=timezone.now(),
+                    )
+                )
+                continue
+            data = b"".join(uploaded.chunks())
+            upload = Upload.objects.create(
+                owner=owner, filename=filename, data=data, size_bytes=len(data)
+            )
+            _enqueue(upload)
+            uploads.append(upload)
+    return uploads
+
+
+def upload_reingest(*, owner, document: Document) -> Upload | None:
+    """Queue the kept file of a document to be read in again; None when no copy is kept."""
+    source = upload_latest_with_data(document=document)
+    if source is None:
+        return None
+    with transaction.atomic():
+        upload = Upload.objects.create(
+            owner=owner,
+            filename=document.source_name,
+            data=bytes(source.data),
+            size_bytes=source.size_bytes,
+            reingest=True,
+        )
+        _enqueue(upload)
+    return upload
+
+
+def unit_visit_record(*, owner, unit: Unit) -> UnitVisit:
+    visit, _created = UnitVisit.objects.update_or_create(
+        owner=owner, unit=unit, defaults={"visited_at": timezone.now()}
+    )
+    return visit

@@ -1,0 +1,267 @@
+"""Reads of the kennisbank for browsing: library, table of contents, themes, citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit, Upload
+
+PENDING_UPLOAD_STATUSES = (Upload.Status.QUEUED, Upload.Status.RUNNING)
+
+
+@dataclass
+class LibraryOverview:
+    documents: int
+    themes: int
+    units: int
+    passages: int
+
+
+@dataclass
+class TocNode:
+    section: Section
+    unit_id: int | None
+    children: list[TocNode] = field(default_factory=list)
+
+
+@dataclass
+class Citation:
+    document_title: str
+    source_name: str
+    theme_number: int | None
+    title: str
+    page: int | None
+
+    @property
+    def text(self) -> str:
+        """One line a secretary can paste into a note or advice."""
+        where = f"‘{self.title}’"
+        if self.theme_number is not None:
+            where = f"thema {self.theme_number}, {where}"
+        page = f", p. {self.page}" if self.page else ""
+        return f"{self.document_title}, {where}{page}."
+
+
+@dataclass
+class ReadingBlock:
+    """One section inside a reading view: its heading level relative to the section read."""
+
+    section: Section
+    depth: int
+    unit: Unit | None
+    passages: list[Passage]
+
+    @property
+    def runs(self) -> list[tuple[str, list[Passage]]]:
+        return passage_runs(passages=self.passages)
+
+
+def passage_runs(*, passages: list[Passage]) -> list[tuple[str, list[Passage]]]:
+    """Consecutive passages of one kind together, so tips render as one list."""
+    runs: list[tuple[str, list[Passage]]] = []
+    for passage in passages:
+        if runs and runs[-1][0] == passage.kind:
+            runs[-1][1].append(passage)
+        else:
+            runs.append((passage.kind, [passage]))
+    return runs
+
+
+def document_list() -> QuerySet[Document]:
+    return Document.objects.annotate(
+        theme_count=Count("units", filter=Q(units__theme_number__isnull=False), distinct=True),
+        unit_count=Count("units", distinct=True),
+        section_count=Count("sections", distinct=True),
+    ).order_by("title", "id")
+
+
+def document_get(*, document_id: int) -> Document | None:
+    return document_list().filter(pk=document_id).first()
+
+
+def library_overview() -> LibraryOverview:
+    return LibraryOverview(
+        documents=Document.objects.count(),
+        themes=Unit.objects.filter(theme_number__isnull=False).count(),
+        units=Unit.objects.count(),
+        passages=Passage.objects.count(),
+    )
+
+
+def section_tree(*, document: Document) -> list[TocNode]:
+    """The document's sections as a nested tree, in reading order, from one query."""
+    sections = list(
+        Section.objects.filter(document=document)
+        .select_related("unit")
+        .order_by("position")
+        .only("id", "parent_id", "kind", "label", "number", "title", "level", "page", "unit__id")
+    )
+    nodes: dict[int, TocNode] = {}
+    roots: list[TocNode] = []
+    for section in sections:
+        unit = getattr(section, "unit", None)
+        node = TocNode(section=section, unit_id=unit.id if unit else None)
+        nodes[section.id] = node
+        parent = nodes.get(section.parent_id) if section.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def section_get(*, document: Document, section_id: int) -> Section | None:
+    return Section.objects.filter(document=document, pk=section_id).first()
+
+
+def section_ancestors(*, section: Section) -> list[Section]:
+    """From the outermost part down to the direct parent."""
+    by_id = {
+        s.id: s
+        for s in Section.objects.filter(document_id=section.document_id).only(
+            "id", "parent_id", "kind", "label", "number", "title", "page", "level"
+        )
+    }
+    chain: list[Section] = []
+    parent_id = section.parent_id
+    while parent_id is not None and parent_id in by_id:
+        parent = by_id[parent_id]
+        chain.append(parent)
+        parent_id = parent.parent_id
+    return list(reversed(chain))
+
+
+def section_reading(*, section: Section) -> list[ReadingBlock]:
+    """The section and everything below it, in reading order, with each unit's passages."""
+    all_sections = list(
+        Section.objects.filter(document_id=section.document_id)
+        .select_related("unit")
+        .prefetch_related(Prefetch("unit__passages", queryset=Passage.objects.order_by("position")))
+        .order_by("position")
+    )
+    depth_of: dict[int, int] = {section.id: 0}
+    blocks: list[ReadingBlock] = []
+    for candidate in all_sections:
+        if candidate.id == section.id:
+            depth = 0
+        elif candidate.parent_id in depth_of and candidate.position > section.position:
+            depth = depth_of[candidate.parent_id] + 1
+            depth_of[candidate.id] = depth
+        else:
+            continue
+        unit = getattr(candidate, "unit", None)
+        passages = list(unit.passages.all()) if unit else []
+        blocks.append(ReadingBlock(section=candidate, depth=depth, unit=unit, passages=passages))
+    return blocks
+
+
+def unit_get(*, unit_id: int) -> Unit | None:
+    return (
+        Unit.objects.select_related("document", "section")
+        .prefetch_related(Prefetch("passages", queryset=Passage.objects.order_by("position")))
+        .filter(pk=unit_id)
+        .first()
+    )
+
+
+def unit_chapter(*, unit: Unit) -> Section | None:
+    """The nearest chapter (or, failing that, part) the unit belongs to."""
+    ancestors = section_ancestors(section=unit.section)
+    for kind in (Section.Kind.CHAPTER, Section.Kind.PART):
+        for ancestor in reversed(ancestors):
+            if ancestor.kind == kind:
+                return ancestor
+    return ancestors[-1] if ancestors else None
+
+
+def unit_neighbours(*, unit: Unit) -> tuple[Unit | None, Unit | None]:
+    """Previous and next theme (for a theme) or unit (otherwise) in the same document."""
+    siblings = Unit.objects.filter(document_id=unit.document_id).only(
+        "id", "title", "theme_number", "position", "page"
+    )
+    if unit.theme_number is not None:
+        siblings = siblings.filter(theme_number__isnull=False)
+    previous = siblings.filter(position__lt=unit.position).order_by("-position").first()
+    following = siblings.filter(position__gt=unit.position).order_by("position").first()
+    return previous, following
+
+
+def unit_citation(*, unit: Unit) -> Citation:
+    return Citation(
+        document_title=unit.document.title,
+        source_name=unit.document.source_name,
+        theme_number=unit.theme_number,
+        title=unit.title,
+        page=unit.page,
+    )
+
+
+def unit_recent_for_user(*, user, limit: int = 5) -> list[UnitVisit]:
+    return list(
+        UnitVisit.objects.filter(owner=user)
+        .select_related("unit", "unit__document")
+        .order_by("-visited_at")[:limit]
+    )
+
+
+def chapter_choices(*, document_ids: list[int] | None = None) -> list[tuple[Document, list]]:
+    """Chapters (or parts where a document has no chapters) to filter search by, per document."""
+    documents = Document.objects.order_by("title", "id")
+    if document_ids:
+        documents = documents.filter(pk__in=document_ids)
+    grouped: list[tuple[Document, list]] = []
+    for document in documents:
+        chapters = list(
+            Section.objects.filter(document=document, kind=Section.Kind.CHAPTER).order_by(
+                "position"
+            )
+        )
+        if not chapters:
+            chapters = list(
+                Section.objects.filter(document=document, kind=Section.Kind.PART).order_by(
+                    "position"
+                )
+            )
+        if chapters:
+            grouped.append((document, chapters))
+    return grouped
+
+
+def section_descendant_ids(*, section_ids: list[int]) -> list[int]:
+    """The given sections and all sections below them (search filters on whole chapters)."""
+    wanted = set(section_ids)
+    frontier = set(section_ids)
+    while frontier:
+        children = set(Section.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
+        frontier = children - wanted
+        wanted |= children
+    return sorted(wanted)
+
+
+def upload_list_for_user(*, user, limit: int = 20, since_hours: int = 24) -> list[Upload]:
+    """The user's recent uploads (their own only), newest first, without the file bytes."""
+    since = timezone.now() - timedelta(hours=since_hours)
+    return list(
+        Upload.objects.filter(owner=user)
+        .filter(Q(created_at__gte=since) | Q(status__in=PENDING_UPLOAD_STATUSES))
+        .defer("data")
+        .select_related("document")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def upload_pending_exists(*, user) -> bool:
+    return Upload.objects.filter(owner=user, status__in=PENDING_UPLOAD_STATUSES).exists()
+
+
+def upload_latest_with_data(*, document: Document) -> Upload | None:
+    """The most recent upload of this document whose bytes are still kept (for re-ingest)."""
+    return (
+        Upload.objects.filter(document=document)
+        .exclude(data=b"")
+        .exclude(status=Upload.Status.ERROR)
+        .exclude(reingest=True, status__in=PENDING_UPLOAD_STATUSES)
+        .order_by("-created_at", "-id")
+        .first()
+    )

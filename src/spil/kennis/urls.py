@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kennis"
+
+urlpatterns = [
+    path("bibliotheek/", views.library, name="library"),
+    path("bibliotheek/toevoegen/", views.upload, name="upload"),
+    path("bibliotheek/voortgang/", views.upload_status, name="upload_status"),
+    path(
+        "bibliotheek/<int:document_id>/opnieuw-inlezen/",
+        views.document_reingest,
+        name="document_reingest",
+    ),
+    path(
+        "bibliotheek/<int:document_id>/verwijderen/", views.document_remove, name="document_remove"
+    ),
+    path("documenten/<int:document_id>/", views.document_detail, name="document"),
+    path(
+        "documenten/<int:document_id>/onderdelen/<int:section_id>/",
+        views.section_detail,
+        name="section",
+    ),
+    path("themas/<int:unit_id>/", views.unit_detail, name="unit"),
+    path("zoeken/", views.search, name="search"),
+]

@@ -1,0 +1,228 @@
+"""Kennisbank pages: library, document, section, theme and search. Thin: reads via selectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from spil.kennis import selectors
+from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
+from spil.kennis.models import Passage, Unit
+from spil.web.templatetags.spil_ui import query_terms
+
+# A query of this many content words (or ending in "?") is read as a situation, not a topic.
+QUESTION_MIN_WORDS = 5
+TOPIC_RESULTS = 10
+QUESTION_RESULTS = 5
+QUESTION_TIPS = 3
+TOPIC_PASSAGES = 2
+MAX_QUERY_LENGTH = 500
+
+
+@dataclass
+class SearchResult:
+    unit: Unit
+    citation: selectors.Citation
+    passages: list[Passage]
+    place: str
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def library(request):
+    return render(
+        request,
+        "kennis/library.html",
+        {
+            "documents": selectors.document_list(),
+            "uploads": selectors.upload_list_for_user(user=request.user),
+            "pending": selectors.upload_pending_exists(user=request.user),
+        },
+    )
+
+
+@require_POST
+def upload(request):
+    files = request.FILES.getlist("bestanden")
+    if not files:
+        messages.error(request, "Kies eerst een of meer bestanden om toe te voegen.")
+        return redirect("kennis:library")
+    uploads = upload_create(owner=request.user, files=files)
+    count = len(uploads)
+    noun = "bestand is" if count == 1 else "bestanden zijn"
+    messages.info(request, f"{count} {noun} aangeboden; de voortgang staat hieronder per bestand.")
+    return redirect("kennis:library")
+
+
+def upload_status(request):
+    """The per-file status list; htmx polls it while files are being read in."""
+    pending = selectors.upload_pending_exists(user=request.user)
+    response = render(
+        request,
+        "kennis/_upload_status.html",
+        {"uploads": selectors.upload_list_for_user(user=request.user), "pending": pending},
+    )
+    if _is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
+        # The last file just finished: reload so the document table shows it too.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require_POST
+def document_reingest(request, document_id: int):
+    document = selectors.document_get(document_id=document_id)
+    if document is None:
+        raise Http404
+    if upload_reingest(owner=request.user, document=document) is None:
+        messages.error(
+            request,
+            f"{document.source_name}: er is geen kopie van dit bestand bewaard (het is buiten de "
+            "browser toegevoegd). Voeg het bestand opnieuw toe om het opnieuw in te lezen.",
+        )
+    else:
+        messages.info(request, f"{document.source_name} wordt opnieuw ingelezen.")
+    return redirect("kennis:library")
+
+
+@require_http_methods(["GET", "POST"])
+def document_remove(request, document_id: int):
+    document = selectors.document_get(document_id=document_id)
+    if document is None:
+        raise Http404
+    if request.method == "POST":
+        from spil.kennis.services import document_delete
+
+        title = document.title
+        document_delete(document=document)
+        messages.success(request, f"‘{title}’ is uit de bibliotheek verwijderd.")
+        return redirect("kennis:library")
+    return render(request, "kennis/document_remove.html", {"document": document})
+
+
+def document_detail(request, document_id: int):
+    document = selectors.document_get(document_id=document_id)
+    if document is None:
+        raise Http404
+    return render(
+        request,
+        "kennis/document_detail.html",
+        {"document": document, "toc": selectors.section_tree(document=document)},
+    )
+
+
+def section_detail(request, document_id: int, section_id: int):
+    document = selectors.document_get(document_id=document_id)
+    section = selectors.section_get(document=document, section_id=section_id) if document else None
+    if section is None:
+        raise Http404
+    return render(
+        request,
+        "kennis/section_detail.html",
+        {
+            "document": document,
+            "section": section,
+            "ancestors": selectors.section_ancestors(section=section),
+            "blocks": selectors.section_reading(section=section),
+        },
+    )
+
+
+def unit_detail(request, unit_id: int):
+    unit = selectors.unit_get(unit_id=unit_id)
+    if unit is None:
+        raise Http404
+    unit_visit_record(owner=request.user, unit=unit)
+    previous, following = selectors.unit_neighbours(unit=unit)
+    related = [_result(hit_unit, passages=[]) for hit_unit in _related_units(unit=unit)]
+    passages = list(unit.passages.all())
+    return render(
+        request,
+        "kennis/unit_detail.html",
+        {
+            "unit": unit,
+            "passages": passages,
+            "runs": selectors.passage_runs(passages=passages),
+            "chapter": selectors.unit_chapter(unit=unit),
+            "ancestors": selectors.section_ancestors(section=unit.section),
+            "citation": selectors.unit_citation(unit=unit),
+            "previous": previous,
+            "next": following,
+            "related": related,
+        },
+    )
+
+
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    document_id = _int_or_none(request.GET.get("document"))
+    chapter_id = _int_or_none(request.GET.get("hoofdstuk"))
+    terms = query_terms(query)
+    is_question = query.endswith("?") or len(terms) >= QUESTION_MIN_WORDS
+    results: list[SearchResult] = []
+    if query:
+        from spil.kennis.search import unit_search
+
+        section_ids = (
+            selectors.section_descendant_ids(section_ids=[chapter_id]) if chapter_id else None
+        )
+        hits = unit_search(
+            query=query,
+            top=QUESTION_RESULTS if is_question else TOPIC_RESULTS,
+            document_ids=[document_id] if document_id else None,
+            section_ids=section_ids,
+        )
+        per_hit = QUESTION_TIPS if is_question else TOPIC_PASSAGES
+        results = [_result(hit.unit, passages=_best_passages(hit, per_hit)) for hit in hits]
+    context = {
+        "query": query,
+        "terms": terms,
+        "is_question": is_question,
+        "results": results,
+        "document_id": document_id,
+        "chapter_id": chapter_id,
+        "documents": selectors.document_list(),
+        "chapter_groups": selectors.chapter_choices(),
+    }
+    template = "kennis/_search_results.html" if _is_htmx(request) else "kennis/search.html"
+    return render(request, template, context)
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def _place(unit: Unit) -> str:
+    """Where the unit sits in its document, without repeating its own title."""
+    parts = [p for p in unit.heading_path.split(" > ") if p]
+    if parts and parts[-1] == unit.title:
+        parts = parts[:-1]
+    return " › ".join(parts[-2:])
+
+
+def _result(unit: Unit, *, passages: list[Passage]) -> SearchResult:
+    return SearchResult(
+        unit=unit,
+        citation=selectors.unit_citation(unit=unit),
+        passages=passages,
+        place=_place(unit),
+    )
+
+
+def _best_passages(hit, limit: int) -> list[Passage]:
+    return list(getattr(hit, "passages", []) or [])[:limit]
+
+
+def _related_units(*, unit: Unit) -> list[Unit]:
+    from spil.kennis.search import unit_related
+
+    return [getattr(item, "unit", item) for item in unit_related(unit=unit, top=5)]

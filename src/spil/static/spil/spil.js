@@ -1,0 +1,75 @@
+// Small enhancements; every page works without them.
+(function () {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "absolute";
+      area.style.left = "-9999px";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  function setupCopyButtons(root) {
+    root.querySelectorAll("button.spil-copy[data-copy-target]").forEach(function (button) {
+      if (button.dataset.ready) { return; }
+      button.dataset.ready = "1";
+      button.hidden = false;
+      var status = button.parentElement.querySelector(".spil-copy__status");
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.dataset.copyTarget);
+        if (!source) { return; }
+        copyText(source.textContent.trim()).then(function () {
+          if (status) { status.textContent = "Bronvermelding gekopieerd."; }
+        }, function () {
+          if (status) { status.textContent = "Kopiëren lukte niet; selecteer de tekst en kopieer die zelf."; }
+        });
+      });
+    });
+  }
+
+  function setupDropzones(root) {
+    root.querySelectorAll("form[data-dropzone]").forEach(function (form) {
+      var zone = form.querySelector(".spil-dropzone");
+      var input = form.querySelector("input[type=file]");
+      if (!zone || !input) { return; }
+      var hint = zone.querySelector(".spil-dropzone__hint");
+      if (hint) { hint.hidden = false; }
+      ["dragenter", "dragover"].forEach(function (name) {
+        zone.addEventListener(name, function (event) {
+          event.preventDefault();
+          zone.classList.add("spil-dropzone--active");
+        });
+      });
+      ["dragleave", "drop"].forEach(function (name) {
+        zone.addEventListener(name, function () {
+          zone.classList.remove("spil-dropzone--active");
+        });
+      });
+      zone.addEventListener("drop", function (event) {
+        event.preventDefault();
+        if (!event.dataTransfer || !event.dataTransfer.files.length) { return; }
+        input.files = event.dataTransfer.files;
+        form.requestSubmit ? form.requestSubmit() : form.submit();
+      });
+    });
+  }
+
+  function setup(root) {
+    setupCopyButtons(root);
+    setupDropzones(root);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { setup(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { setup(event.target); });
+})();
