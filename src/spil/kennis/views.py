@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spil.kennis import selectors
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
-from spil.kennis.models import Passage, Unit
+from spil.kennis.models import Unit
 from spil.web.templatetags.spil_ui import query_terms
 
 # A query of this many content words (or ending in "?") is read as a situation, not a topic.
@@ -23,11 +24,22 @@ TOPIC_PASSAGES = 2
 MAX_QUERY_LENGTH = 500
 
 
+# Passages longer than this show the search's excerpt around the matches instead of all text.
+FULL_PASSAGE_CHARS = 400
+
+
+@dataclass
+class ResultPassage:
+    text: str
+    page: int | None
+    html: str  # escaped, matched words in <mark>
+
+
 @dataclass
 class SearchResult:
     unit: Unit
     citation: selectors.Citation
-    passages: list[Passage]
+    passages: list[ResultPassage]
     place: str
 
 
@@ -209,7 +221,7 @@ def _place(unit: Unit) -> str:
     return " › ".join(parts[-2:])
 
 
-def _result(unit: Unit, *, passages: list[Passage]) -> SearchResult:
+def _result(unit: Unit, *, passages: list[ResultPassage]) -> SearchResult:
     return SearchResult(
         unit=unit,
         citation=selectors.unit_citation(unit=unit),
@@ -218,11 +230,20 @@ def _result(unit: Unit, *, passages: list[Passage]) -> SearchResult:
     )
 
 
-def _best_passages(hit, limit: int) -> list[Passage]:
-    return list(getattr(hit, "passages", []) or [])[:limit]
+def _best_passages(hit, limit: int) -> list[ResultPassage]:
+    from spil.kennis.search.highlight import render_html
+
+    passages = []
+    for passage in hit.passages[:limit]:
+        if len(passage.text) <= FULL_PASSAGE_CHARS:
+            html = render_html(passage.text, passage.spans)
+        else:
+            html = passage.excerpt_html
+        passages.append(ResultPassage(text=passage.text, page=passage.page, html=mark_safe(html)))
+    return passages
 
 
 def _related_units(*, unit: Unit) -> list[Unit]:
     from spil.kennis.search import unit_related
 
-    return [getattr(item, "unit", item) for item in unit_related(unit=unit, top=5)]
+    return [hit.unit for hit in unit_related(unit=unit, top=5)]
