@@ -57,7 +57,12 @@ def extract_document(*, data: bytes, filename: str) -> ParsedDocument:
         builder = build_from_layout(paged, vocab)
         if paged.lines:
             first_line = re.sub(r"\s+", " ", paged.lines[0].text).strip()
-            runs_on = len(paged.lines) > 1 and paged.lines[1].text.strip()[:1].islower()
+            # a long first line running on in lower case is the start of a paragraph
+            runs_on = (
+                len(first_line) > 40
+                and len(paged.lines) > 1
+                and paged.lines[1].text.strip()[:1].islower()
+            )
             if (
                 len(first_line.split()) <= 12
                 and not runs_on

@@ -124,9 +124,7 @@ def _leading_space_breaks(raw_lines: list[str]) -> bool:
     marked = [line for line in nonblank if re.match(r"^ \S", line)]
     flush = [line for line in nonblank if not line[:1].isspace()]
     return (
-        len(marked) >= 2
-        and len(marked) <= 0.15 * len(nonblank)
-        and len(flush) > 0.7 * len(nonblank)
+        len(marked) >= 2 and len(marked) <= 0.2 * len(nonblank) and len(flush) > 0.6 * len(nonblank)
     )
 
 

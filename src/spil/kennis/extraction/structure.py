@@ -217,6 +217,7 @@ def clean_markdown_inline(text: str) -> str:
         lambda m: m.group(1) if m.group(1) in m.group(2) else f"{m.group(1)} ({m.group(2)})",
         text,
     )
+    text = re.sub(r"<((?:https?|mailto):[^>\s]+)>", r"\1", text)
     text = re.sub(r"<li[^>]*>", " ", text)
     text = re.sub(r"<[^>]+>", "", text)
     text = text.replace("**", "").replace("__", "")
@@ -275,7 +276,9 @@ def markdown_blocks(text: str) -> list[Block]:
                 blocks.append(Block("table_row", row))
             continue
         if MD_EMPTY_ITEM.match(line):
+            # converters leave an empty bullet where a page's footnote block begins
             flush()
+            footnote_zone = True
             continue
         item = MD_ITEM.match(line)
         if item:
@@ -312,7 +315,7 @@ class LayoutParser:
         self.builder = TreeBuilder()
         self.convention = trailing_space_convention(self.lines)
         lengths = sorted(len(line.text.strip()) for line in self.lines) or [80]
-        self.width = max(30, lengths[int(0.8 * (len(lengths) - 1))])
+        self.width = max(30, lengths[int(0.9 * (len(lengths) - 1))])
         self.double_spaced = self._double_spacing()
         self.open: ParsedPassage | None = None  # passage still receiving wrapped lines
         self.open_line: Line | None = None  # last line added to it
@@ -554,7 +557,7 @@ class LayoutParser:
         i = 0
         n = len(self.lines)
         while i < n:
-            for rule in (self.try_theme, self.try_bullet, self.try_footnote):
+            for rule in (self.try_theme, self.try_footnote, self.try_bullet):
                 nxt = rule(i)
                 if nxt is not None:
                     i = nxt
@@ -588,6 +591,11 @@ class LayoutParser:
             numbered = NUMBERED.match(title)
             if numbered and label == numbered.group(1):
                 title = numbered.group(2)
+            named = PART.match(title) or CHAPTER.match(title)
+            if named and not label:
+                level = 1 if PART.match(title) else 2
+                label = f"{named.group(1)} {named.group(2)}"
+                title = named.group(3) or title
             self.close()
             self.builder.heading(title, level=level, page=self.page(line), label=label)
             return indexes[-1] + 1
