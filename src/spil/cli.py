@@ -8,7 +8,7 @@ import os
 import sys
 
 # Apps that contribute subcommands through a `register(subparsers)` function in `<app>/cli.py`.
-COMMAND_MODULES = ["spil.core_cli", "spil.kennis.cli", "spil.kennis.search_cli"]
+COMMAND_MODULES = ["spil.core_cli", "spil.kennis.cli", "spil.kennis.search_cli", "spil.agenda.cli"]
 
 
 def setup_django() -> None:

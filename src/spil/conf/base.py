@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "spil.accounts",
     "spil.kennis",
+    "spil.agenda",
     "spil.web",
 ]
 

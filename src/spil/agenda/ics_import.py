@@ -1,0 +1,311 @@
+"""Reading ICS exports (Outlook/Exchange, Google, Apple) into expanded occurrences.
+
+icalendar parses, recurring-ical-events expands RRULE/EXDATE/RECURRENCE-ID within a bounded
+window. What this module adds: refusing files that are not calendars or contain broken lines,
+resolving time-zone names those libraries do not know (Outlook's display names such as
+"(UTC+01:00) Amsterdam, Berlijn, ..."), refusing unknown zones instead of silently treating them
+as floating time, and mapping busy status, privacy and cancellation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zoneinfo
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+from icalendar.timezone import tzp
+
+from .parsed import Availability, CalendarImportError, Occurrence, ParsedCalendar
+
+DEFAULT_MONTHS_BACK = 12
+DEFAULT_MONTHS_AHEAD = 3
+
+_BUSY_STATUS: dict[str, Availability] = {
+    "FREE": "vrij",
+    "TENTATIVE": "voorlopig",
+    "BUSY": "bezet",
+    "OOF": "afwezig",
+    "WORKINGELSEWHERE": "elders",
+}
+
+_TZID_PARAM = re.compile(r';TZID=(?:"([^"]*)"|([^;:]*))')
+_TZID_DEFINED = re.compile(r"^TZID:(.*)$", re.MULTILINE)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    # Clamp the day (31 March minus one month is the end of February).
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def default_window(
+    today: date,
+    *,
+    months_back: int = DEFAULT_MONTHS_BACK,
+    months_ahead: int = DEFAULT_MONTHS_AHEAD,
+) -> tuple[date, date]:
+    """The expansion window: [start, end) in whole days around `today`."""
+    return add_months(today, -months_back), add_months(today, months_ahead) + timedelta(days=1)
+
+
+def decode_calendar_bytes(data: bytes, *, filename: str) -> str:
+    if not data.strip():
+        raise CalendarImportError(f"{filename}: het bestand is leeg.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CalendarImportError(f"{filename}: de tekens in het bestand zijn niet te lezen.")
+
+
+@lru_cache(maxsize=256)
+def resolve_time_zone(name: str) -> ZoneInfo | None:
+    """An IANA zone for a TZID: IANA names, Windows names, or Outlook's display names."""
+    found = tzp.timezone(name)
+    if found is not None:
+        return found if isinstance(found, ZoneInfo) else ZoneInfo(str(found))
+    # Outlook sometimes writes the display name, e.g. "(UTC+01:00) Amsterdam, Berlijn, Bern".
+    # The cities in it are IANA city names often enough to find the zone.
+    cities = re.findall(r"[A-Za-z][A-Za-z .'-]+", re.sub(r"^\(UTC[^)]*\)", "", name))
+    by_city = _zones_by_city()
+    for city in cities:
+        zone = by_city.get(city.strip().replace(" ", "_").lower())
+        if zone:
+            return ZoneInfo(zone)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _zones_by_city() -> dict[str, str]:
+    zones: dict[str, str] = {}
+    for key in sorted(zoneinfo.available_timezones()):
+        if "/" in key and not key.startswith(("Etc/", "SystemV/", "posix/", "right/")):
+            zones.setdefault(key.rsplit("/", 1)[1].lower(), key)
+    return zones
+
+
+def _rewrite_time_zones(text: str, *, filename: str) -> str:
+    """Replace TZIDs the libraries cannot resolve but we can; refuse the ones nobody can."""
+    defined = {match.strip() for match in _TZID_DEFINED.findall(text)}
+    replacements: dict[str, str] = {}
+    for quoted, bare in set(_TZID_PARAM.findall(text)):
+        name = (quoted or bare).strip()
+        if not name or name in defined or tzp.timezone(name) is not None:
+            continue
+        zone = resolve_time_zone(name)
+        if zone is None:
+            raise CalendarImportError(
+                f"{filename}: de tijdzone '{name}' is onbekend en het bestand bevat er geen "
+                "definitie (VTIMEZONE) van. Exporteer de agenda opnieuw met tijdzonegegevens."
+            )
+        replacements[name] = zone.key
+    for name, key in replacements.items():
+        text = (
+            text.replace(f';TZID="{name}"', f";TZID={key}")
+            .replace(f";TZID={name}:", f";TZID={key}:")
+            .replace(f";TZID={name};", f";TZID={key};")
+        )
+    return text
+
+
+def _line_number(text: str, fragment: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if fragment and fragment in line:
+            return number
+    return None
+
+
+def _check_component_errors(calendar: icalendar.Calendar, text: str, *, filename: str) -> None:
+    for component in calendar.walk():
+        for prop, message in component.errors:
+            if prop is None:
+                match = re.search(r"'(.*?)'", message)
+                fragment = match.group(1) if match else ""
+                number = _line_number(text, fragment)
+                where = f"regel {number}" if number else "een regel"
+                raise CalendarImportError(
+                    f"{filename}: {where} is geen geldige agendaregel: '{fragment[:80]}'."
+                )
+            summary = str(component.get("SUMMARY", "")).strip()
+            about = f" van '{summary}'" if summary else ""
+            raw = component.get(prop)
+            if hasattr(raw, "to_ical"):
+                value = raw.to_ical().decode("utf-8", errors="replace")
+            else:
+                value = str(raw or "")
+            number = _line_number(text, f"{prop}")
+            where = f" (regel {number})" if number else ""
+            raise CalendarImportError(
+                f"{filename}: het veld {prop}{about}{where} is onleesbaar: '{value[:60]}'."
+            )
+
+
+def _as_local(value: date | datetime, tz: ZoneInfo) -> datetime:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=tz)
+        return value.astimezone(tz)
+    return datetime.combine(value, time(0), tzinfo=tz)
+
+
+def _key_of(value: date | datetime, tz: ZoneInfo) -> str:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=tz)
+        return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return value.strftime("%Y%m%d")
+
+
+def _addresses(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    values = value if isinstance(value, list) else [value]
+    out = []
+    for item in values:
+        address = str(item).strip()
+        if address.lower().startswith("mailto:"):
+            address = address[7:]
+        if address:
+            out.append(address.lower())
+    return tuple(out)
+
+
+def _categories(event) -> tuple[str, ...]:
+    value = event.get("CATEGORIES")
+    if value is None:
+        return ()
+    values = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in values:
+        for category in getattr(item, "cats", [item]):
+            text = str(category).strip()
+            if text and text not in out:
+                out.append(text)
+    return tuple(out)
+
+
+def _availability(event) -> Availability:
+    busy = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).strip().upper()
+    if busy in _BUSY_STATUS:
+        return _BUSY_STATUS[busy]
+    if str(event.get("TRANSP", "")).strip().upper() == "TRANSPARENT":
+        return "vrij"
+    if str(event.get("STATUS", "")).strip().upper() == "TENTATIVE":
+        return "voorlopig"
+    return "bezet"
+
+
+def read_calendar(data: bytes, *, filename: str) -> tuple[icalendar.Calendar, str]:
+    """Parse and validate, without expanding. Raises CalendarImportError in Dutch."""
+    text = decode_calendar_bytes(data, filename=filename)
+    if "BEGIN:VCALENDAR" not in text[:4096].upper():
+        raise CalendarImportError(
+            f"{filename}: dit is geen agendabestand (ICS); het begint niet met BEGIN:VCALENDAR."
+        )
+    text = _rewrite_time_zones(text, filename=filename)
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as error:
+        match = re.search(r"'(.*?)'", str(error))
+        fragment = match.group(1) if match else ""
+        number = _line_number(text, fragment)
+        where = f"regel {number}" if number else "een regel"
+        raise CalendarImportError(
+            f"{filename}: {where} is geen geldige agendaregel: '{fragment[:80]}'."
+        ) from error
+    if isinstance(calendar, list) or calendar.name != "VCALENDAR":
+        raise CalendarImportError(f"{filename}: dit is geen agendabestand (ICS).")
+    _check_component_errors(calendar, text, filename=filename)
+    return calendar, text
+
+
+def parse_ics(
+    data: bytes,
+    *,
+    filename: str,
+    tz: ZoneInfo,
+    window_start: date,
+    window_end: date,
+) -> ParsedCalendar:
+    """All occurrences that start in [window_start, window_end), in local time `tz`."""
+    calendar, _text = read_calendar(data, filename=filename)
+    parsed = ParsedCalendar(
+        filename=filename,
+        kind="ics",
+        name=str(calendar.get("X-WR-CALNAME", "")).strip(),
+        window_start=window_start,
+        window_end=window_end,
+    )
+    try:
+        expanded = recurring_ical_events.of(calendar).between(window_start, window_end)
+        events = [event for event in expanded if event.name == "VEVENT"]
+    except Exception as error:  # the library raises many kinds for bad recurrence rules
+        raise CalendarImportError(
+            f"{filename}: de herhalingen in dit bestand zijn niet uit te rekenen ({error})."
+        ) from error
+
+    recurring_uids = {
+        str(component.get("UID", "")).strip()
+        for component in calendar.walk("VEVENT")
+        if "RRULE" in component or "RDATE" in component or "RECURRENCE-ID" in component
+    }
+    seen: set[tuple[str, str]] = set()
+    for event in events:
+        if str(event.get("STATUS", "")).strip().upper() == "CANCELLED":
+            parsed.skipped_cancelled += 1
+            continue
+        try:
+            raw_start, raw_end = event.start, event.end
+        except Exception as error:
+            summary = str(event.get("SUMMARY", "")).strip()
+            raise CalendarImportError(
+                f"{filename}: de afspraak '{summary}' heeft geen geldige begin- of eindtijd."
+            ) from error
+        all_day = not isinstance(raw_start, datetime)
+        start = _as_local(raw_start, tz)
+        end = _as_local(raw_end, tz) if raw_end is not None else start
+        if end < start:
+            end = start
+        recurrence_id = event.get("RECURRENCE-ID")
+        key = _key_of(recurrence_id.dt if recurrence_id is not None else raw_start, tz)
+        title = str(event.get("SUMMARY", "")).strip()
+        uid = str(event.get("UID", "")).strip()
+        if not uid:
+            # Without a UID the occurrence is known by what it is and when it starts.
+            uid = "spil-" + hashlib.blake2b(f"{title}|{key}".encode(), digest_size=10).hexdigest()
+        if (uid, key) in seen:
+            continue
+        seen.add((uid, key))
+        privacy = str(event.get("CLASS", "")).strip().upper()
+        parsed.occurrences.append(
+            Occurrence(
+                uid=uid,
+                recurrence_key=key,
+                start=start,
+                end=end,
+                title=title,
+                all_day=all_day,
+                location=str(event.get("LOCATION", "")).strip(),
+                categories=_categories(event),
+                attendees=_addresses(event.get("ATTENDEE")),
+                organizer=(_addresses(event.get("ORGANIZER")) or ("",))[0],
+                availability=_availability(event),
+                private=privacy in {"PRIVATE", "CONFIDENTIAL"},
+                recurring=uid in recurring_uids,
+            )
+        )
+    parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    return parsed

@@ -1,0 +1,307 @@
+"""Writes for the agenda-spiegel: importing calendars, corrections, settings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .classification import DOMAINS, WORK_DOMAINS, Classifier, infer_own_domains, normalise_title
+from .models import Afspraak, Agendabron, AgendaInstellingen, Correctie, Importbatch
+from .parsed import CalendarImportError, Occurrence
+from .pipeline import parse_calendar_file
+from .selectors import (
+    afspraak_get,
+    afspraak_qs,
+    classifier_build,
+    instellingen_get,
+    local_tz,
+    occurrence_from_row,
+    thresholds_from,
+)
+
+_UPDATE_FIELDS = [
+    "bron",
+    "begin",
+    "eind",
+    "hele_dag",
+    "onderwerp",
+    "onderwerp_sleutel",
+    "locatie",
+    "categorieen",
+    "deelnemers",
+    "organisator",
+    "beschikbaarheid",
+    "prive",
+    "reeks",
+    "vingerafdruk",
+    "domein",
+    "reden",
+    "bron_indeling",
+    "persoonlijk",
+]
+_CLASSIFICATION_FIELDS = ["domein", "reden", "bron_indeling", "persoonlijk"]
+
+
+def source_name_for(filename: str, calendar_name: str = "") -> str:
+    """Which calendar a file is an export of: its own name, else the file name without the
+    dates and copy numbers that repeated exports add ("Agenda (2).ics", "agenda-2025-03.ics")."""
+    if calendar_name.strip():
+        return calendar_name.strip()[:200]
+    stem = PurePath(filename).stem
+    stem = re.sub(r"\s*\(\d+\)$", "", stem)
+    stem = re.sub(r"[-_ ]*\d{4}([-_]?\d{2}){0,2}([-_ ]?\d{4,6})?$", "", stem)
+    return (stem.strip(" -_") or "Agenda")[:200]
+
+
+def _apply(row: Afspraak, occurrence: Occurrence, verdict, bron: Agendabron) -> None:
+    row.bron = bron
+    row.begin = occurrence.start
+    row.eind = occurrence.end
+    row.hele_dag = occurrence.all_day
+    row.onderwerp = occurrence.title[:500]
+    row.onderwerp_sleutel = normalise_title(occurrence.title)[:500]
+    row.locatie = occurrence.location[:500]
+    row.categorieen = list(occurrence.categories)
+    row.deelnemers = list(occurrence.attendees)
+    row.organisator = occurrence.organizer[:320]
+    row.beschikbaarheid = occurrence.availability
+    row.prive = occurrence.private
+    row.reeks = occurrence.recurring
+    row.vingerafdruk = occurrence.fingerprint()
+    row.domein = verdict.domain
+    row.reden = verdict.reason[:500]
+    row.bron_indeling = verdict.source
+    row.persoonlijk = verdict.personal
+
+
+def agenda_import(
+    *,
+    owner,
+    filename: str,
+    data: bytes,
+    bron_naam: str | None = None,
+    today: date | None = None,
+    van: date | None = None,
+    tot: date | None = None,
+) -> Importbatch:
+    """Import an ICS or CSV file for `owner`, all or nothing.
+
+    Occurrences are matched by UID + original start. Unchanged ones stay as they are; changed
+    ones are updated; occurrences of the same calendar (bron) inside the window that the file
+    no longer contains are removed. Raises CalendarImportError (Dutch, names the file) before
+    anything is written.
+    """
+    tz = local_tz()
+    today = today or timezone.localdate()
+    parsed = parse_calendar_file(data, filename=filename, tz=tz, today=today, van=van, tot=tot)
+    naam = (bron_naam or "").strip() or source_name_for(filename, parsed.name)
+    window_start = datetime.combine(parsed.window_start, time(0), tzinfo=tz)
+    window_end = datetime.combine(parsed.window_end, time(0), tzinfo=tz)
+
+    with transaction.atomic():
+        bron, _ = Agendabron.objects.get_or_create(owner=owner, naam=naam)
+        own_domains = infer_own_domains(parsed.occurrences)
+        classifier = classifier_build(owner=owner, own_domains=own_domains)
+        keys = {occurrence.key for occurrence in parsed.occurrences}
+        uids = sorted({uid for uid, _key in keys})
+        existing: dict[tuple[str, str], Afspraak] = {}
+        in_window = Q(bron=bron, begin__gte=window_start, begin__lt=window_end)
+        candidates = afspraak_qs(owner=owner).filter(in_window)
+        for row in candidates:
+            existing[(row.uid, row.herhaling)] = row
+        # Occurrences imported earlier through another calendar or outside the window.
+        for start in range(0, len(uids), 500):
+            for row in afspraak_qs(owner=owner).filter(uid__in=uids[start : start + 500]):
+                existing.setdefault((row.uid, row.herhaling), row)
+
+        to_create: list[Afspraak] = []
+        to_update: list[Afspraak] = []
+        unchanged = 0
+        for occurrence in parsed.occurrences:
+            verdict = classifier.classify(occurrence)
+            row = existing.get(occurrence.key)
+            if row is None:
+                row = Afspraak(
+                    owner=owner, uid=occurrence.uid[:500], herhaling=occurrence.recurrence_key
+                )
+                _apply(row, occurrence, verdict, bron)
+                to_create.append(row)
+                continue
+            same = (
+                row.vingerafdruk == occurrence.fingerprint()
+                and row.bron_id == bron.pk
+                and row.domein == verdict.domain
+                and row.reden == verdict.reason[:500]
+                and row.bron_indeling == verdict.source
+                and row.persoonlijk == verdict.personal
+            )
+            if same:
+                unchanged += 1
+            else:
+                _apply(row, occurrence, verdict, bron)
+                to_update.append(row)
+
+        stale = [
+            row.pk
+            for key, row in existing.items()
+            if key not in keys and row.bron_id == bron.pk and window_start <= row.begin < window_end
+        ]
+        Afspraak.objects.bulk_create(to_create, batch_size=500)
+        if to_update:
+            Afspraak.objects.bulk_update(to_update, _UPDATE_FIELDS, batch_size=500)
+        if stale:
+            afspraak_qs(owner=owner).filter(pk__in=stale).delete()
+        return Importbatch.objects.create(
+            owner=owner,
+            bron=bron,
+            bestandsnaam=filename[:255],
+            soort=parsed.kind,
+            venster_van=parsed.window_start,
+            venster_tot=parsed.window_end,
+            nieuw=len(to_create),
+            gewijzigd=len(to_update),
+            verwijderd=len(stale),
+            ongewijzigd=unchanged,
+            geannuleerd=parsed.skipped_cancelled,
+        )
+
+
+def _own_domains_of(owner) -> list[str]:
+    tz = local_tz()
+    rows = afspraak_qs(owner=owner).only(
+        "organisator", "deelnemers", "uid", "herhaling", "begin", "eind"
+    )
+    return infer_own_domains(occurrence_from_row(row, tz) for row in rows.iterator())
+
+
+@transaction.atomic
+def afspraken_herindelen(*, owner, classifier: Classifier | None = None) -> int:
+    """Classify all of the owner's appointments again; returns how many changed."""
+    tz = local_tz()
+    classifier = classifier or classifier_build(owner=owner, own_domains=_own_domains_of(owner))
+    changed = []
+    for row in afspraak_qs(owner=owner).iterator():
+        verdict = classifier.classify(occurrence_from_row(row, tz))
+        if (row.domein, row.reden, row.bron_indeling, row.persoonlijk) != (
+            verdict.domain,
+            verdict.reason[:500],
+            verdict.source,
+            verdict.personal,
+        ):
+            row.domein = verdict.domain
+            row.reden = verdict.reason[:500]
+            row.bron_indeling = verdict.source
+            row.persoonlijk = verdict.personal
+            changed.append(row)
+    if changed:
+        Afspraak.objects.bulk_update(changed, _CLASSIFICATION_FIELDS, batch_size=500)
+    return len(changed)
+
+
+def _correction_key(afspraak: Afspraak, bereik: str) -> str:
+    if bereik == Correctie.BEREIK_AFSPRAAK:
+        return f"{afspraak.uid}\x1f{afspraak.herhaling}"
+    if bereik == Correctie.BEREIK_REEKS:
+        return afspraak.uid
+    return normalise_title(afspraak.onderwerp)
+
+
+@transaction.atomic
+def correctie_create(*, owner, afspraak_id: int, bereik: str, domein: str) -> Correctie:
+    """Put an appointment (or its series, or every appointment with its title) in a domain.
+    Everything the correction covers is re-classified at once; the correction is kept for
+    future imports. Raises Afspraak.DoesNotExist for another user's appointment."""
+    if domein not in DOMAINS:
+        raise ValidationError(f"Onbekend domein: {domein}.")
+    if bereik not in dict(Correctie.BEREIK_CHOICES):
+        raise ValidationError(f"Onbekend bereik: {bereik}.")
+    afspraak = afspraak_get(owner=owner, pk=afspraak_id)
+    sleutel = _correction_key(afspraak, bereik)
+    correctie, _ = Correctie.objects.update_or_create(
+        owner=owner,
+        bereik=bereik,
+        sleutel=sleutel,
+        defaults={"domein": domein, "onderwerp": afspraak.onderwerp[:500]},
+    )
+    afspraken_herindelen(owner=owner)
+    return correctie
+
+
+@transaction.atomic
+def correctie_delete(*, owner, correctie_id: int) -> None:
+    Correctie.objects.owned_by(owner).get(pk=correctie_id).delete()
+    afspraken_herindelen(owner=owner)
+
+
+_MAIL_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+
+@transaction.atomic
+def instellingen_update(
+    *,
+    owner,
+    eigen_domeinen: list[str] | None = None,
+    doel: dict[str, float] | None = None,
+    categorieen: dict[str, str] | None = None,
+    drempels: dict | None = None,
+) -> AgendaInstellingen:
+    """Change the user's settings and re-classify when that changes domains."""
+    instellingen = instellingen_get(owner=owner)
+    reclassify = False
+    if eigen_domeinen is not None:
+        cleaned = []
+        for value in eigen_domeinen:
+            value = value.strip().lower().lstrip("@")
+            if not value:
+                continue
+            if not _MAIL_DOMAIN.match(value):
+                raise ValidationError(f"‘{value}’ is geen maildomein (zoals gemeente.nl).")
+            cleaned.append(value)
+        instellingen.eigen_domeinen = cleaned
+        reclassify = True
+    if doel is not None:
+        values = {d: float(doel.get(d, 0)) for d in WORK_DOMAINS}
+        if any(v < 0 for v in values.values()) or abs(sum(values.values()) - 100) > 1:
+            raise ValidationError("Het doel moet samen 100 procent zijn, zonder negatieve delen.")
+        instellingen.doel_college = values["college"]
+        instellingen.doel_organisatie = values["organisatie"]
+        instellingen.doel_omgeving = values["omgeving"]
+    if categorieen is not None:
+        cleaned_map = {}
+        for name, domain in categorieen.items():
+            if domain not in DOMAINS:
+                raise ValidationError(f"Onbekend domein voor categorie ‘{name}’: {domain}.")
+            if name.strip():
+                cleaned_map[name.strip()] = domain
+        instellingen.categorieen = cleaned_map
+        reclassify = True
+    if drempels is not None:
+        merged = {**(instellingen.drempels or {}), **drempels}
+        instellingen.drempels = merged
+        try:
+            thresholds = thresholds_from(instellingen)
+        except (TypeError, ValueError) as error:
+            raise ValidationError(f"Ongeldige drempel: {error}.") from error
+        if thresholds.workday_minutes <= 0:
+            raise ValidationError("Het einde van de werkdag moet na het begin liggen.")
+    instellingen.save()
+    if reclassify:
+        afspraken_herindelen(owner=owner)
+    return instellingen
+
+
+__all__ = [
+    "CalendarImportError",
+    "afspraken_herindelen",
+    "agenda_import",
+    "correctie_create",
+    "correctie_delete",
+    "instellingen_update",
+    "source_name_for",
+]
