@@ -79,14 +79,20 @@ def test_part_page_and_chapter_page_give_the_theme_its_path():
 
 
 def test_theme_numbers_must_run_in_order():
-    text = "(1) Eerste onderwerp\n\n• Een tip.\n\n(7) Geen thema maar een verwijzing\n\n• Nog een tip.\n"
+    text = (
+        "(1) Eerste onderwerp\n\n• Een tip.\n\n"
+        "(7) Geen thema maar een verwijzing\n\n• Nog een tip.\n"
+    )
     found = themes(layout(text))
     assert [t.number for t in found] == [1]
     assert "(7) Geen thema maar een verwijzing" in [p.text for p in found[0].passages]
 
 
 def test_tip_continues_after_a_blank_line_when_the_sentence_runs_on():
-    text = "(1) Onderwerp\n\n• Het college besluit samen met de burgemeester en de\n\nwethouders over de agenda.\n• Volgende tip.\n"
+    text = (
+        "(1) Onderwerp\n\n• Het college besluit samen met de burgemeester en de\n\n"
+        "wethouders over de agenda.\n• Volgende tip.\n"
+    )
     tips = themes(layout(text))[0].passages
     assert [p.text for p in tips] == [
         "Het college besluit samen met de burgemeester en de wethouders over de agenda.",
