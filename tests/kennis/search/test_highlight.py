@@ -1,0 +1,27 @@
+from spil.kennis.search.highlight import crop, match_spans, render_html, render_marked
+
+
+def test_match_spans_find_inflected_words_and_compounds():
+    text = "In de raadsvergaderingen spraken de wethouders."
+    spans = match_spans(text, {"rad", "wethouder"}, frozenset({"rad", "vergader"}))
+    assert [text[s:e] for s, e in spans] == ["raadsvergaderingen", "wethouders"]
+
+
+def test_render_marked_and_html():
+    text = "A <b> & wethouder"
+    spans = [(8, 17)]
+    assert render_marked(text, spans) == "A <b> & **wethouder**"
+    assert render_html(text, spans) == "A &lt;b&gt; &amp; <mark>wethouder</mark>"
+
+
+def test_crop_keeps_matches_and_reports_cuts():
+    text = ("woord " * 100) + "doel " + ("woord " * 100)
+    start = text.index("doel")
+    cropped, spans, cut_start, cut_end = crop(text, [(start, start + 4)], width=80)
+    assert cut_start and cut_end
+    assert len(cropped) <= 80
+    assert [cropped[s:e] for s, e in spans] == ["doel"]
+
+
+def test_short_text_is_not_cropped():
+    assert crop("kort", [(0, 4)]) == ("kort", [(0, 4)], False, False)
