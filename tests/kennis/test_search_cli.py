@@ -51,7 +51,7 @@ def test_zoek_without_results(library, capsys):
 
 def test_zoek_batch_one_json_line_per_question(library, tmp_path: Path, capsys):
     questions = tmp_path / "vragen.txt"
-    questions.write_text("fusie\n\nzeilboot\n{\"q\": \"sociale media\"}\n", "utf-8")
+    questions.write_text('fusie\n\nzeilboot\n{"q": "sociale media"}\n', "utf-8")
     assert main(["zoek", "--batch", str(questions), "--json"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 4

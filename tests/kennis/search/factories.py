@@ -103,7 +103,9 @@ def build_handbook(title: str = "Handboek voor de praktijk", name: str = "handbo
             page=10 + number,
         )
         for index, tip in enumerate(tips):
-            Passage.objects.create(unit=unit, position=index, kind="tip", text=tip, page=10 + number)
+            Passage.objects.create(
+                unit=unit, position=index, kind="tip", text=tip, page=10 + number
+            )
     document_index(document=document)
     return document
 
@@ -121,7 +123,11 @@ def build_essay(name: str = "essay.md"):
     )
     for position, (title, paragraphs) in enumerate(ESSAY_SECTIONS, start=1):
         section = Section.objects.create(
-            document=document, parent=chapter, kind="section", title=title, level=2,
+            document=document,
+            parent=chapter,
+            kind="section",
+            title=title,
+            level=2,
             position=position,
         )
         unit = Unit.objects.create(

@@ -22,5 +22,12 @@ def test_columns_keep_one_line_per_passage_and_round_trip():
     assert fields.tips == (("les", "stuk"), ())
     assert fields.body == (("griffier", "helpt"),)
     assert shadow_terms(fields) == {
-        "raadsvergader", "rad", "vergader", "bestur", "les", "stuk", "griffier", "helpt"
+        "raadsvergader",
+        "rad",
+        "vergader",
+        "bestur",
+        "les",
+        "stuk",
+        "griffier",
+        "helpt",
     }

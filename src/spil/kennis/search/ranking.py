@@ -110,6 +110,15 @@ def score_unit(
     )
     coverage = covered / total
 
+    # The title counts as evidence like a passage, but only tips and body are returned.
+    title_words = set(fields.title) & present
+    best_title = (
+        sum(
+            max((v for term, v in members if term in title_words), default=0.0)
+            for members in concepts.values()
+        )
+        / total
+    )
     passages: list[tuple[str, int, float]] = []
     for name in ("tips", "body"):
         for index, line in enumerate(getattr(fields, name)):
@@ -122,7 +131,7 @@ def score_unit(
             )
             passages.append((name, index, value / total))
     passages.sort(key=lambda item: (-item[2], item[0], item[1]))
-    best_passage = passages[0][2] if passages else 0.0
+    best_passage = max(passages[0][2] if passages else 0.0, best_title)
 
     score = (
         bm25f
