@@ -74,14 +74,14 @@ def test_top_limits_results(library):
 
 
 def test_document_filter(library):
-    handbook, essay = library
+    _handbook, essay = library
     hits = unit_search(query="bestuurder", document_ids=[essay.id])
     assert {hit.unit.document_id for hit in hits} == {essay.id}
     assert unit_search(query="bestuurder", document_ids=[]) == []
 
 
 def test_section_filter_includes_descendants(library):
-    handbook, essay = library
+    handbook, _essay = library
     part = Section.objects.get(document=handbook, kind="part")
     hits = unit_search(query="college bestuurder", section_ids=[part.id])
     assert hits and all(hit.unit.document_id == handbook.id for hit in hits)
