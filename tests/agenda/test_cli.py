@@ -1,0 +1,105 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from spil.agenda.models import Afspraak
+from spil.cli import main
+
+from .calendars import BEEKDAL_Q1
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def calendar_file(tmp_path: Path) -> Path:
+    path = tmp_path / "Agenda.ics"
+    path.write_bytes(BEEKDAL_Q1)
+    return path
+
+
+def test_import_for_a_named_user(user, calendar_file, capsys):
+    code = main(
+        [
+            "agenda",
+            "import",
+            str(calendar_file),
+            "--gebruiker",
+            user.username,
+            "--van",
+            "2025-01-01",
+            "--tot",
+            "2025-03-31",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "9 nieuw" in out
+    assert Afspraak.objects.filter(owner=user).count() == 9
+    assert (
+        main(
+            [
+                "agenda",
+                "import",
+                str(calendar_file),
+                "--gebruiker",
+                user.username,
+                "--van",
+                "2025-01-01",
+                "--tot",
+                "2025-03-31",
+            ]
+        )
+        == 0
+    )
+    assert "0 nieuw, 0 gewijzigd, 0 verwijderd, 9 ongewijzigd" in capsys.readouterr().out
+
+
+def test_import_unknown_user_and_bad_file(user, tmp_path, capsys):
+    path = tmp_path / "kapot.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:nooit\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert main(["agenda", "import", str(path), "--gebruiker", "niemand"]) == 2
+    assert main(["agenda", "import", str(path), "--gebruiker", user.username]) == 1
+    assert "kapot.ics" in capsys.readouterr().err
+    assert not Afspraak.objects.exists()
+
+
+def test_analyse_json_contract_without_storing(calendar_file, capsys):
+    code = main(
+        [
+            "agenda",
+            "analyse",
+            str(calendar_file),
+            "--van",
+            "2025-01-06",
+            "--tot",
+            "2025-02-28",
+            "--json",
+        ]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"afspraken", "totalen", "weken", "signalen"}
+    assert set(report["afspraken"][0]) == {"uid", "start", "eind", "onderwerp", "domein", "reden"}
+    assert set(report["totalen"]) == {"college", "organisatie", "omgeving", "overig"}
+    assert report["totalen"]["college"] == 5 * 180
+    assert report["weken"][0]["sleutel"] == "2025-W02"
+    assert all({"soort", "weken", "dagen"} <= set(s) for s in report["signalen"])
+    assert not Afspraak.objects.exists()
+
+
+def test_analyse_text_and_errors(calendar_file, tmp_path, capsys):
+    assert (
+        main(
+            ["agenda", "analyse", str(calendar_file), "--van", "2025-01-01", "--tot", "2025-03-31"]
+        )
+        == 0
+    )
+    assert "College" in capsys.readouterr().out
+    missing = tmp_path / "weg.ics"
+    assert main(["agenda", "analyse", str(missing)]) == 2
+    assert "weg.ics" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["agenda", "analyse", str(calendar_file), "--van", "31-01-2025"])
