@@ -71,6 +71,15 @@ class PagedText:
         if not self.printed:
             return ordinal
         before = [p for p in self.printed if p <= ordinal]
+        after = [p for p in self.printed if p >= ordinal]
+        if before and after and max(before) != min(after):
+            # Between two printed numbers: spread the pages evenly, since a text stream
+            # does not show every page break.
+            low, high = max(before), min(after)
+            share = (ordinal - low) / (high - low)
+            printed_low, printed_high = self.printed[low], self.printed[high]
+            if printed_high > printed_low:
+                return round(printed_low + share * (printed_high - printed_low))
         anchor = max(before) if before else min(self.printed)
         return max(1, self.printed[anchor] + (ordinal - anchor))
 

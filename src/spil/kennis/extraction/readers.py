@@ -101,23 +101,36 @@ def decode_text(data: bytes, filename: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        text = None
+    if text is None:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
+        # Text in a Western single-byte encoding is mostly ASCII; binary data read that
+        # way is mostly accented letters and symbols.
+        sample = text[:200_000]
+        if sum(1 for ch in sample if ord(ch) > 127) > 0.3 * max(1, len(sample)):
+            raise _unreadable(filename)
     return _check_text(text, filename)
+
+
+def _unreadable(filename: str) -> ExtractionError:
+    return ExtractionError(
+        f"{filename}: dit lijkt geen leesbare tekst te zijn; het bestand bevat "
+        "vooral onleesbare tekens (binaire gegevens of een onbekende tekencodering)."
+    )
 
 
 def _check_text(text: str, filename: str) -> str:
     sample = text[:200_000]
+    if not sample.strip():
+        raise ExtractionError(f"{filename}: het bestand bevat geen tekst.")
     if sample:
         odd = len(_CONTROL.findall(sample))
         letters = sum(1 for ch in sample if ch.isalpha())
-        if odd > 0.02 * len(sample) or letters < 0.2 * len(sample.strip() or "x"):
-            raise ExtractionError(
-                f"{filename}: dit lijkt geen leesbare tekst te zijn; het bestand bevat "
-                "vooral onleesbare tekens (binaire gegevens of een onbekende tekencodering)."
-            )
+        if odd > 0.02 * len(sample) or letters < 0.2 * len(sample.strip()):
+            raise _unreadable(filename)
     return normalise_text(text)
 
 
@@ -295,7 +308,14 @@ HTML_CONTAINERS = {
 
 
 def read_html(*, data: bytes, filename: str) -> RawDocument:
-    from bs4 import BeautifulSoup, Comment, NavigableString
+    from bs4 import (
+        BeautifulSoup,
+        Comment,
+        Declaration,
+        Doctype,
+        NavigableString,
+        ProcessingInstruction,
+    )
 
     text = decode_text(data, filename)
     try:
@@ -328,7 +348,7 @@ def read_html(*, data: bytes, filename: str) -> RawDocument:
 
     def walk(node) -> None:
         for child in node.children:
-            if isinstance(child, Comment):
+            if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction):
                 continue
             if isinstance(child, NavigableString):
                 inline.append(str(child))

@@ -58,6 +58,25 @@ DANGLING_WORDS = {
     "to",
     "a",
 }
+FRONT_AND_BACK_MATTER = {
+    "introductie",
+    "inleiding",
+    "voorwoord",
+    "woord vooraf",
+    "ten geleide",
+    "nawoord",
+    "colofon",
+    "verantwoording",
+    "dankwoord",
+    "literatuur",
+    "bronnen",
+    "literatuurlijst",
+    "geraadpleegde bronnen",
+    "bijlagen",
+    "over de auteur",
+    "over de auteurs",
+    "register",
+}
 CLOSERS = "\"'”’)]*»"
 
 
@@ -80,7 +99,9 @@ class TreeBuilder:
         self.stack: list[ParsedSection] = []
         self.last_body: ParsedPassage | None = None
 
-    def _open(self, section: ParsedSection) -> ParsedSection:
+    def _open(self, section: ParsedSection, *, top_level: bool = False) -> ParsedSection:
+        if top_level:
+            self.stack.clear()
         while self.stack and self.stack[-1].level >= section.level:
             self.stack.pop()
         siblings = self.stack[-1].children if self.stack else self.sections
@@ -90,12 +111,22 @@ class TreeBuilder:
         return section
 
     def heading(
-        self, title: str, *, level: int, page: int | None, label: str = "", kind: str = ""
+        self,
+        title: str,
+        *,
+        level: int,
+        page: int | None,
+        label: str = "",
+        kind: str = "",
+        top_level: bool = False,
     ) -> ParsedSection:
         if not kind:
             kind = "part" if level <= 1 else "chapter" if level == 2 else "section"
         return self._open(
-            ParsedSection(kind=kind, title=_clean_title(title), level=level, label=label, page=page)
+            ParsedSection(
+                kind=kind, title=_clean_title(title), level=level, label=label, page=page
+            ),
+            top_level=top_level,
         )
 
     def theme(self, number: int, title: str, *, page: int | None, label: str) -> ParsedSection:
@@ -596,8 +627,12 @@ class LayoutParser:
                 level = 1 if PART.match(title) else 2
                 label = f"{named.group(1)} {named.group(2)}"
                 title = named.group(3) or title
+            # a foreword or afterword stands beside the parts, not inside the last one
+            outside = level == 2 and title.lower() in FRONT_AND_BACK_MATTER
             self.close()
-            self.builder.heading(title, level=level, page=self.page(line), label=label)
+            self.builder.heading(
+                title, level=level, page=self.page(line), label=label, top_level=outside
+            )
             return indexes[-1] + 1
         continues = (
             self.open is not None
