@@ -31,13 +31,19 @@ SPACES = dict.fromkeys(
     ),
     " ",
 )
-_LIGATURE_TABLE = str.maketrans(LIGATURES)
+_REPLACEMENTS = {
+    **{chr(k): v for k, v in str.maketrans(LIGATURES).items()},
+    **{chr(k): "" for k in INVISIBLE},
+    **{chr(k): v for k, v in SPACES.items()},
+}
+# str.translate walks every character; a regex only stops at the few that need work.
+_SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
 
 
 def normalise_text(text: str) -> str:
     """Unicode NFC, ligatures unfolded, odd spaces made plain, invisible characters dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_LIGATURE_TABLE).translate(INVISIBLE).translate(SPACES)
+    text = _SPECIAL.sub(lambda match: _REPLACEMENTS[match.group()], text)
     return unicodedata.normalize("NFC", text)
 
 

@@ -81,6 +81,7 @@ def read(*, data: bytes, filename: str) -> RawDocument:
 # ---------------------------------------------------------------------------------------
 # Plain text and Markdown
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 
 
@@ -110,7 +111,7 @@ def decode_text(data: bytes, filename: str) -> str:
         # Text in a Western single-byte encoding is mostly ASCII; binary data read that
         # way is mostly accented letters and symbols.
         sample = text[:200_000]
-        if sum(1 for ch in sample if ord(ch) > 127) > 0.3 * max(1, len(sample)):
+        if len(_NON_ASCII.findall(sample)) > 0.3 * max(1, len(sample)):
             raise _unreadable(filename)
     return _check_text(text, filename)
 
@@ -128,7 +129,7 @@ def _check_text(text: str, filename: str) -> str:
         raise ExtractionError(f"{filename}: het bestand bevat geen tekst.")
     if sample:
         odd = len(_CONTROL.findall(sample))
-        letters = sum(1 for ch in sample if ch.isalpha())
+        letters = sum(map(str.isalpha, sample))
         if odd > 0.02 * len(sample) or letters < 0.2 * len(sample.strip()):
             raise _unreadable(filename)
     return normalise_text(text)

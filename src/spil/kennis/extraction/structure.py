@@ -342,6 +342,7 @@ class LayoutParser:
     def __init__(self, paged: PagedText, vocab: set[str]) -> None:
         self.paged = paged
         self.lines = paged.lines
+        self.texts = [" ".join(line.text.split()) for line in self.lines]
         self.vocab = vocab
         self.builder = TreeBuilder()
         self.convention = trailing_space_convention(self.lines)
@@ -375,7 +376,7 @@ class LayoutParser:
         return line.blanks_before >= needed
 
     def text(self, i: int) -> str:
-        return re.sub(r"\s+", " ", self.lines[i].text).strip()
+        return self.texts[i]
 
     def is_short(self, text: str) -> bool:
         return len(text) <= 0.62 * self.width
