@@ -58,6 +58,36 @@ def handle_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def start_task_worker():
+    """Start the django-tasks database worker (it ingests browser uploads) as a child process.
+
+    Returns None when the configured backend needs no worker (e.g. the immediate backend).
+    """
+    import subprocess
+
+    from django.conf import settings
+
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        return None
+    # DJANGO_SETTINGS_MODULE and SPIL_* are inherited through the environment.
+    return subprocess.Popen(
+        [sys.executable, "-m", "django", "db_worker", "--no-startup-delay"], env=dict(os.environ)
+    )
+
+
+def stop_task_worker(worker) -> None:
+    import subprocess
+
+    if worker is None or worker.poll() is not None:
+        return
+    worker.terminate()  # the worker finishes the task at hand, then exits
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
 def handle_serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
 
@@ -75,5 +105,12 @@ def handle_serve(args: argparse.Namespace) -> int:
             return application
 
     print(f"Spil draait op http://{args.host}:{args.port}/  (stoppen: Ctrl+C)")
-    SpilServer().run()
+    worker = start_task_worker()
+    master_pid = os.getpid()
+    try:
+        SpilServer().run()
+    finally:
+        # gunicorn's forked web workers unwind through here too; only the master owns the worker.
+        if os.getpid() == master_pid:
+            stop_task_worker(worker)
     return 0

@@ -205,27 +205,28 @@ def unit_recent_for_user(*, user, limit: int = 5) -> list[UnitVisit]:
     )
 
 
+def document_options() -> list[Document]:
+    """Id and title of every document, for filters (no counts: cheap on every search)."""
+    return list(Document.objects.only("id", "title").order_by("title", "id"))
+
+
 def chapter_choices(*, document_ids: list[int] | None = None) -> list[tuple[Document, list]]:
     """Chapters (or parts where a document has no chapters) to filter search by, per document."""
-    documents = Document.objects.order_by("title", "id")
+    sections = (
+        Section.objects.filter(kind__in=[Section.Kind.CHAPTER, Section.Kind.PART])
+        .select_related("document")
+        .only("id", "kind", "label", "title", "position", "document__id", "document__title")
+        .order_by("document__title", "document_id", "position")
+    )
     if document_ids:
-        documents = documents.filter(pk__in=document_ids)
-    grouped: list[tuple[Document, list]] = []
-    for document in documents:
-        chapters = list(
-            Section.objects.filter(document=document, kind=Section.Kind.CHAPTER).order_by(
-                "position"
-            )
+        sections = sections.filter(document_id__in=document_ids)
+    by_document: dict[int, tuple[Document, list[Section], list[Section]]] = {}
+    for section in sections:
+        _document, chapters, parts = by_document.setdefault(
+            section.document_id, (section.document, [], [])
         )
-        if not chapters:
-            chapters = list(
-                Section.objects.filter(document=document, kind=Section.Kind.PART).order_by(
-                    "position"
-                )
-            )
-        if chapters:
-            grouped.append((document, chapters))
-    return grouped
+        (chapters if section.kind == Section.Kind.CHAPTER else parts).append(section)
+    return [(document, chapters or parts) for document, chapters, parts in by_document.values()]
 
 
 def section_descendant_ids(*, section_ids: list[int]) -> list[int]:

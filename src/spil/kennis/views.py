@@ -198,7 +198,7 @@ def search(request):
         "results": results,
         "document_id": document_id,
         "chapter_id": chapter_id,
-        "documents": selectors.document_list(),
+        "documents": selectors.document_options(),
         "chapter_groups": selectors.chapter_choices(),
     }
     template = "kennis/_search_results.html" if _is_htmx(request) else "kennis/search.html"
