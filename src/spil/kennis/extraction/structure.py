@@ -639,7 +639,7 @@ class LayoutParser:
             self.open is not None
             and self.open.kind != "footnote"
             and not self.boundary(i)
-            and not self._paragraph_ended()
+            and not self._paragraph_ended(i)
         )
         lower_continuation = (
             self.open is not None
@@ -668,13 +668,20 @@ class LayoutParser:
             self.add("paragraph", i, text)
         return i + 1
 
-    def _paragraph_ended(self) -> bool:
+    def _paragraph_ended(self, i: int) -> bool:
         """The open paragraph's last line ends a sentence and looks like a paragraph's last
-        line: shorter than the measure, or (where wrapped lines end in a space) without one."""
+        line: shorter than the measure, or (where wrapped lines end in a space) without one.
+        A short line without a full stop followed by a capital also ends an item or block:
+        wrapped lines run to the measure."""
         if self.open_line is None or self.open is None:
             return True
         if not ends_sentence(self.open_line.text):
-            return False
+            last = " ".join(self.open_line.text.split())
+            return (
+                len(last) < 0.5 * self.width
+                and self.text(i)[:1].isupper()
+                and last.split()[-1].lower() not in DANGLING_WORDS
+            )
         if self.convention:
             return not self.open_line.trailing_space
         return len(self.open_line.text.strip()) < 0.85 * self.width
