@@ -271,3 +271,18 @@ def test_blocks_detect_themes_parts_and_text_before_the_first_heading():
         ("tip", "Oefen jaarlijks."),
         ("table_row", "Rol | Taak"),
     ]
+
+
+def test_markdown_setext_headings_and_wrapped_list_items():
+    text = (
+        "Handreiking\n===========\n\nIntro.\n\n"
+        "Werkwijze\n---------\n\n"
+        "- een punt dat\n  doorloopt op de volgende regel\n- kort punt\n"
+    )
+    sections = build_from_blocks(markdown_blocks(text)).sections
+    assert [(s.level, s.title) for s in walk(sections)] == [(2, "Handreiking"), (3, "Werkwijze")]
+    werkwijze = sections[0].children[0]
+    assert [p.text for p in werkwijze.passages] == [
+        "een punt dat doorloopt op de volgende regel",
+        "kort punt",
+    ]

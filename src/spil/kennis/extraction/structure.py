@@ -87,7 +87,8 @@ def ends_sentence(text: str) -> bool:
 
 def _clean_title(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
-    return text.strip(" \t-–—:")
+    # a footnote asterisk after a title is not part of it
+    return text.strip(" \t-–—:").rstrip("*").rstrip()
 
 
 class TreeBuilder:
@@ -233,6 +234,7 @@ def _plausible_theme(number: int, last: int) -> bool:
 # Markdown
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+SETEXT_RULE = re.compile(r"^(?:=+|-+)$")
 MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 MD_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
 MD_EMPTY_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s*$")
@@ -262,6 +264,7 @@ def markdown_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     paragraph: list[str] = []
     footnote_zone = False
+    item_open = False  # the last block is a list item that may continue on the next line
 
     def flush() -> None:
         nonlocal footnote_zone
@@ -281,8 +284,17 @@ def markdown_blocks(text: str) -> list[Block]:
 
     for raw_line in text.split("\n"):
         line = raw_line.strip()
+        continues_item = item_open
+        item_open = False
         if not line:
             flush()
+            continue
+        if SETEXT_RULE.match(line) and len(paragraph) == 1:
+            # "Title" underlined with === or ---
+            title = clean_markdown_inline(paragraph.pop())
+            if title:
+                blocks.append(Block("heading", title, level=1 if line[0] == "=" else 2))
+            footnote_zone = False
             continue
         if MD_RULE.match(line):
             flush()
@@ -322,6 +334,12 @@ def markdown_blocks(text: str) -> list[Block]:
                 blocks.append(Block("footnote", cleaned))
             else:
                 blocks.append(Block("tip", cleaned))
+            item_open = True
+            continue
+        if continues_item and not paragraph and blocks:
+            # a list item wrapped onto the next line
+            blocks[-1].text = f"{blocks[-1].text} {clean_markdown_inline(line)}".strip()
+            item_open = True
             continue
         if SUP_NOTE.match(line):
             flush()
