@@ -268,3 +268,30 @@ def test_size_limit_is_checked_before_anything_else():
     data = b"\x00" * (MAX_BYTES + 1)
     with pytest.raises(ExtractionError, match=r"^groot\.pdf: het bestand is te groot \(50 MB\)"):
         extract_document(data=data, filename="groot.pdf")
+
+
+def test_pdf_footnote_at_the_foot_of_the_page_is_kept_apart():
+    pdf = HandbookPdf()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    _para(pdf, "Samenwerking in de regio")
+    _para(
+        pdf,
+        "De gemeenten in de regio werken samen aan jeugdzorg en vervoer.1 Dat vraagt om\n"
+        "heldere afspraken tussen de colleges en de ambtelijke organisaties.",
+    )
+    pdf.set_y(-35)
+    pdf.set_font("Helvetica", size=8)
+    _para(pdf, "1 Zie de notitie over gemeenschappelijke regelingen uit het vorige jaar.")
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    _para(pdf, "Op de tweede pagina gaat de tekst verder met een nieuwe alinea.")
+    parsed = extract_document(data=bytes(pdf.output()), filename="regio.pdf")
+    passages = [p for s in parsed.walk() for p in s.passages]
+    assert [(p.kind, p.page) for p in passages] == [
+        ("paragraph", 7),
+        ("footnote", 7),
+        ("paragraph", 8),
+    ]
+    assert passages[1].text.startswith("1 Zie de notitie")
+    assert passages[0].text.endswith("de ambtelijke organisaties.")

@@ -286,3 +286,12 @@ def test_markdown_setext_headings_and_wrapped_list_items():
         "een punt dat doorloopt op de volgende regel",
         "kort punt",
     ]
+
+
+def test_superscript_note_markers_start_footnotes():
+    text = "Kop van het stuk\nDe raad besloot anders.² Daarna volgde overleg.\n\n² Zie het raadsbesluit.\n"
+    section = layout(text)[0]
+    assert [(p.kind, p.text) for p in section.passages] == [
+        ("paragraph", "De raad besloot anders.² Daarna volgde overleg."),
+        ("footnote", "² Zie het raadsbesluit."),
+    ]

@@ -55,6 +55,9 @@ def extract_document(*, data: bytes, filename: str) -> ParsedDocument:
         header_titles = paged.header_titles
         vocab = vocabulary("\n".join(line.text for line in paged.lines))
         builder = build_from_layout(paged, vocab)
+        if pages is None and paged.printed:
+            # text converted from a PDF: the last printed page number tells its length
+            pages = paged.page_number(paged.ordinal_pages)
         if paged.lines:
             first_line = re.sub(r"\s+", " ", paged.lines[0].text).strip()
             # a long first line running on in lower case is the start of a paragraph

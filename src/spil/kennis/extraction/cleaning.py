@@ -70,6 +70,7 @@ class PagedText:
     printed: dict[int, int] = field(default_factory=dict)
     header_titles: list[str] = field(default_factory=list)
     ordinal_pages: int = 1
+    real_pages: bool = False  # page breaks came from the file (PDF pages, form feeds)
 
     def page_number(self, ordinal: int) -> int:
         """Printed page number for an ordinal page: from the nearest page that printed one,
@@ -261,6 +262,7 @@ def paginate(pages: list[str]) -> PagedText:
         printed=printed,
         header_titles=header_titles,
         ordinal_pages=ordinal,
+        real_pages=real_pages,
     )
 
 

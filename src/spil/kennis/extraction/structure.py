@@ -23,6 +23,8 @@ BULLET = re.compile(r"^([•◦▪‣∙·●○■□➢►▶✓✔°*\-–—
 STRONG_BULLETS = set("•◦▪‣∙·●○■□➢►▶✓✔°")
 FOOTNOTE_TAB = re.compile(r"^(\d{1,3}|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\t\s*(\S.*)$")
 FOOTNOTE_BRACKET = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
+FOOTNOTE_SUPER = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(\S.*)$")
+FOOTNOTE_PLAIN = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 FOOTNOTE_PAREN = re.compile(r"^(\d{1,2})\)\s+(\S.*)$")
 TERMINAL = tuple(".!?:;…")
 DATELINE = re.compile(r",\s*(?:\w+\s+)?\d{4}$")
@@ -491,12 +493,20 @@ class LayoutParser:
 
     def try_footnote(self, i: int) -> int | None:
         raw = self.lines[i].text.strip(" ")
-        match = FOOTNOTE_TAB.match(raw) or FOOTNOTE_BRACKET.match(self.text(i))
+        text = self.text(i)
+        match = (
+            FOOTNOTE_TAB.match(raw) or FOOTNOTE_BRACKET.match(text) or FOOTNOTE_SUPER.match(text)
+        )
         if not match and self.paged.ordinal_pages > 1:
             # "1) ..." only counts at the foot of a page, after the body text
-            paren = FOOTNOTE_PAREN.match(self.text(i))
+            paren = FOOTNOTE_PAREN.match(text)
             if paren and self._in_page_foot(i):
                 match = paren
+        if not match and self.paged.real_pages:
+            # "1 Text" at the foot of a PDF page whose body refers to note 1
+            plain = FOOTNOTE_PLAIN.match(text)
+            if plain and self._in_page_foot(i) and self._referenced(i, plain.group(1)):
+                match = plain
         if not match:
             return None
         self.builder.passage("footnote", self.text(i), self.page(self.lines[i]))
@@ -507,8 +517,32 @@ class LayoutParser:
 
     def _in_page_foot(self, i: int) -> bool:
         page = self.lines[i].page
-        rest = [line for line in self.lines[i:] if line.page == page]
-        return len(rest) <= 6 and (self.lines[i].blanks_before > 0 or self.lines[i].page_top)
+        rest = 0
+        for line in self.lines[i:]:
+            if line.page != page:
+                break
+            rest += 1
+        if rest > 6:
+            return False
+        previous_done = i == 0 or ends_sentence(self.text(i - 1))
+        following_note = self.open is not None and self.open.kind == "footnote"
+        return (
+            self.lines[i].blanks_before > 0
+            or self.lines[i].page_top
+            or previous_done
+            or following_note
+        )
+
+    def _referenced(self, i: int, number: str) -> bool:
+        """Does the body text on this page carry the note marker, glued to a word?"""
+        page = self.lines[i].page
+        marker = re.compile(rf"(?<=[^\W\d_]|[.,;:)”’\"']){number}\b")
+        k = i - 1
+        while k >= 0 and self.lines[k].page == page:
+            if marker.search(self.text(k)):
+                return True
+            k -= 1
+        return False
 
     def heading_block(self, i: int) -> tuple[list[int], int, str] | None:
         """A heading made of one line (plus wrapped continuation lines and an optional
