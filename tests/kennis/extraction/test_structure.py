@@ -289,7 +289,10 @@ def test_markdown_setext_headings_and_wrapped_list_items():
 
 
 def test_superscript_note_markers_start_footnotes():
-    text = "Kop van het stuk\nDe raad besloot anders.² Daarna volgde overleg.\n\n² Zie het raadsbesluit.\n"
+    text = (
+        "Kop van het stuk\nDe raad besloot anders.² Daarna volgde overleg.\n\n"
+        "² Zie het raadsbesluit.\n"
+    )
     section = layout(text)[0]
     assert [(p.kind, p.text) for p in section.passages] == [
         ("paragraph", "De raad besloot anders.² Daarna volgde overleg."),
