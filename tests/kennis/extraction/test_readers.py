@@ -295,3 +295,23 @@ def test_pdf_footnote_at_the_foot_of_the_page_is_kept_apart():
     ]
     assert passages[1].text.startswith("1 Zie de notitie")
     assert passages[0].text.endswith("de ambtelijke organisaties.")
+
+
+def test_docx_text_inside_a_content_control_is_read():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = DocxDocument()
+    document.add_paragraph("Gewone alinea.")
+    control = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Tekst in een inhoudsblok.</w:t>"
+        "</w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(0, control)
+    out = io.BytesIO()
+    document.save(out)
+    parsed = extract_document(data=out.getvalue(), filename="blok.docx")
+    assert [p.text for p in parsed.sections[0].passages] == [
+        "Tekst in een inhoudsblok.",
+        "Gewone alinea.",
+    ]

@@ -298,3 +298,8 @@ def test_superscript_note_markers_start_footnotes():
         ("paragraph", "De raad besloot anders.² Daarna volgde overleg."),
         ("footnote", "² Zie het raadsbesluit."),
     ]
+
+
+def test_a_line_without_letters_joins_the_passage_before_it():
+    sections = layout("Kop van het stuk\nDe laatste zin van het stuk.\n\n.\n")
+    assert [p.text for p in sections[0].passages] == ["De laatste zin van het stuk. ."]

@@ -237,8 +237,7 @@ def read_docx(*, data: bytes, filename: str) -> RawDocument:
 
     blocks: list[Block] = []
     meta_title = normalise_text(document.core_properties.title or "").strip()
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in _body_blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
@@ -273,6 +272,17 @@ def read_docx(*, data: bytes, filename: str) -> RawDocument:
     if not any(block.text.strip() for block in blocks):
         raise ExtractionError(f"{filename}: het Word-bestand bevat geen tekst.")
     return RawDocument(file_type="docx", meta_title=meta_title, blocks=blocks)
+
+
+def _body_blocks(element):
+    """Paragraphs and tables in document order, also those inside content controls (a
+    table of contents, a cover page) which python-docx does not list."""
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            yield from _body_blocks(child)
 
 
 def _clean_inline(text: str) -> str:

@@ -155,6 +155,11 @@ class TreeBuilder:
         text = re.sub(r"\s+", " ", text).strip()
         if not text:
             return None
+        current = self.current()
+        if not any(ch.isalnum() for ch in text) and current.passages:
+            # a stray "." or dash line is no passage of its own
+            current.passages[-1].text = f"{current.passages[-1].text} {text}"
+            return current.passages[-1]
         if (
             kind == "paragraph"
             and text[:1].islower()
@@ -165,7 +170,7 @@ class TreeBuilder:
             self.last_body.text = f"{self.last_body.text} {text}"
             return self.last_body
         passage = ParsedPassage(kind=kind, text=text, page=page)
-        self.current().passages.append(passage)
+        current.passages.append(passage)
         if kind in ("paragraph", "tip"):
             self.last_body = passage
         return passage
