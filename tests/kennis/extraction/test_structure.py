@@ -303,3 +303,24 @@ def test_superscript_note_markers_start_footnotes():
 def test_a_line_without_letters_joins_the_passage_before_it():
     sections = layout("Kop van het stuk\nDe laatste zin van het stuk.\n\n.\n")
     assert [p.text for p in sections[0].passages] == ["De laatste zin van het stuk. ."]
+
+
+def test_numbered_list_items_in_a_series_are_tips_not_headings():
+    text = (
+        "Kop van het stuk\n"
+        "Zo pak je het aan:\n"
+        "1. Plan maken\n"
+        "2. Uitvoeren met het team en de\n"
+        "wethouder\n"
+        "3. Terugkijken\n"
+        "Daarna begint het opnieuw. Zo gaat dat elk jaar weer.\n"
+    )
+    section = layout(text)[0]
+    assert [s.kind for s in walk(layout(text))] == ["chapter"]
+    assert [(p.kind, p.text) for p in section.passages] == [
+        ("paragraph", "Zo pak je het aan:"),
+        ("tip", "1. Plan maken"),
+        ("tip", "2. Uitvoeren met het team en de wethouder"),
+        ("tip", "3. Terugkijken"),
+        ("paragraph", "Daarna begint het opnieuw. Zo gaat dat elk jaar weer."),
+    ]

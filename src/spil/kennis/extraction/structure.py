@@ -23,6 +23,7 @@ BULLET = re.compile(r"^([•◦▪‣∙·●○■□➢►▶✓✔°*\-–—
 STRONG_BULLETS = set("•◦▪‣∙·●○■□➢►▶✓✔°")
 FOOTNOTE_TAB = re.compile(r"^(\d{1,3}|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\t\s*(\S.*)$")
 FOOTNOTE_BRACKET = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
+ORDERED = re.compile(r"^(\d{1,2}|[a-z])[.)]\s+(\S.*)$")
 FOOTNOTE_SUPER = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(\S.*)$")
 FOOTNOTE_PLAIN = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 FOOTNOTE_PAREN = re.compile(r"^(\d{1,2})\)\s+(\S.*)$")
@@ -231,6 +232,10 @@ def _heading_rank(text: str, markup_level: int, last_numbered: int | None) -> tu
     return markup_level + 1, "", text
 
 
+def _ordinal(label: str) -> int:
+    return int(label) if label.isdigit() else ord(label) - ord("a") + 1
+
+
 def _plausible_theme(number: int, last: int) -> bool:
     if last == 0:
         return 1 <= number <= 5
@@ -377,6 +382,7 @@ class LayoutParser:
         self.open: ParsedPassage | None = None  # passage still receiving wrapped lines
         self.open_line: Line | None = None  # last line added to it
         self.last_theme = 0
+        self.last_ordered: int | None = None  # number of the list item last added
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -480,6 +486,32 @@ class LayoutParser:
         self.last_theme = number
         self.builder.theme(number, title, page=self.page(line), label=f"({number})")
         return j
+
+    def try_ordered_item(self, i: int) -> int | None:
+        """ "1. Plan maken" / "b) Uitvoeren": a list item when it is one of a series (the
+        item before it, or the one after it, carries the neighbouring number)."""
+        match = ORDERED.match(self.text(i))
+        if not match:
+            return None
+        value = _ordinal(match.group(1))
+        in_series = self.last_ordered is not None and value == self.last_ordered + 1
+        if not in_series and value == _ordinal("1" if match.group(1).isdigit() else "a"):
+            k = i + 1
+            while k < len(self.lines) and k <= i + 6:
+                following = ORDERED.match(self.text(k))
+                if following and _ordinal(following.group(1)) == value + 1:
+                    in_series = True
+                    break
+                # a wrapped item runs on in lower case; anything else ends the look-ahead
+                new_block = self.starts_item(k) or self.boundary(k) or bool(following)
+                if new_block and not self.text(k)[:1].islower():
+                    break
+                k += 1
+        if not in_series:
+            return None
+        self.add("tip", i, self.text(i))
+        self.last_ordered = value
+        return i + 1
 
     def try_bullet(self, i: int) -> int | None:
         text = self.text(i)
@@ -646,13 +678,18 @@ class LayoutParser:
         i = 0
         n = len(self.lines)
         while i < n:
-            for rule in (self.try_theme, self.try_footnote, self.try_bullet):
+            ordered_before = self.last_ordered
+            for rule in (self.try_theme, self.try_footnote, self.try_bullet, self.try_ordered_item):
                 nxt = rule(i)
                 if nxt is not None:
                     i = nxt
                     break
             else:
                 i = self.running_text_or_heading(i)
+            if self.last_ordered == ordered_before and not (
+                self.open is not None and self.open.kind == "tip"
+            ):
+                self.last_ordered = None
         return self.builder
 
     def running_text_or_heading(self, i: int) -> int:
