@@ -324,3 +324,20 @@ def test_numbered_list_items_in_a_series_are_tips_not_headings():
         ("tip", "3. Terugkijken"),
         ("paragraph", "Daarna begint het opnieuw. Zo gaat dat elk jaar weer."),
     ]
+
+
+def test_tab_and_space_separated_lines_are_table_rows():
+    text = (
+        "Kop van het stuk\n"
+        "Een overzicht van de rollen.\n"
+        "Rol\tTaak\tOverleg\n"
+        "Secretaris\tVerbinden\tWekelijks\n"
+        "Griffier     Raad ondersteunen     Maandelijks\n"
+    )
+    section = layout(text)[0]
+    assert [(p.kind, p.text) for p in section.passages] == [
+        ("paragraph", "Een overzicht van de rollen."),
+        ("table_row", "Rol | Taak | Overleg"),
+        ("table_row", "Secretaris | Verbinden | Wekelijks"),
+        ("table_row", "Griffier | Raad ondersteunen | Maandelijks"),
+    ]

@@ -513,6 +513,18 @@ class LayoutParser:
         self.last_ordered = value
         return i + 1
 
+    def try_table_row(self, i: int) -> int | None:
+        """Cells separated by tabs, or by wide runs of spaces in laid-out text."""
+        raw = self.lines[i].text.strip()
+        cells = [cell.strip() for cell in re.split(r"\t+", raw) if cell.strip()]
+        if len(cells) < 2:
+            cells = [cell.strip() for cell in re.split(r" {3,}", raw) if cell.strip()]
+            if len(cells) < 3:
+                return None
+        self.close()
+        self.builder.passage("table_row", " | ".join(cells), self.page(self.lines[i]))
+        return i + 1
+
     def try_bullet(self, i: int) -> int | None:
         text = self.text(i)
         match = BULLET.match(text)
@@ -679,7 +691,13 @@ class LayoutParser:
         n = len(self.lines)
         while i < n:
             ordered_before = self.last_ordered
-            for rule in (self.try_theme, self.try_footnote, self.try_bullet, self.try_ordered_item):
+            for rule in (
+                self.try_theme,
+                self.try_footnote,
+                self.try_bullet,
+                self.try_ordered_item,
+                self.try_table_row,
+            ):
                 nxt = rule(i)
                 if nxt is not None:
                     i = nxt
