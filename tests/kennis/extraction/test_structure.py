@@ -341,3 +341,10 @@ def test_tab_and_space_separated_lines_are_table_rows():
         ("table_row", "Secretaris | Verbinden | Wekelijks"),
         ("table_row", "Griffier | Raad ondersteunen | Maandelijks"),
     ]
+
+
+def test_table_of_contents_entries_are_not_tips():
+    text = "## Inhoudsopgave\n\n- 1. Begin → 3\n- 2. Einde → 9\n\n## 1. Begin\n\n- Een tip.\n"
+    sections = build_from_blocks(markdown_blocks(text)).sections
+    assert [p.kind for p in sections[0].passages] == ["paragraph", "paragraph"]
+    assert [p.kind for p in sections[1].passages] == ["tip"]

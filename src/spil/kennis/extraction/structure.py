@@ -11,6 +11,7 @@ from .parsed import ParsedPassage, ParsedSection
 from .readers import Block
 
 THEME_LEVEL = 9
+CONTENTS = {"inhoud", "inhoudsopgave", "contents", "table of contents"}
 PREAMBLE_TITLE = "Begin van het document"
 
 THEME = re.compile(r"^\((\d{1,3})\)(?:[\s.:]+(\S.*))?$")
@@ -207,7 +208,11 @@ def build_from_blocks(blocks: list[Block]) -> TreeBuilder:
                 last_numbered = None
             builder.heading(title, level=level, page=block.page, label=label)
         elif block.kind in ("paragraph", "tip", "table_row", "footnote"):
-            builder.passage(block.kind, text, block.page)
+            kind = block.kind
+            if kind == "tip" and builder.stack and builder.stack[-1].title.lower() in CONTENTS:
+                # entries of a table of contents repeat the headings; they are no advice
+                kind = "paragraph"
+            builder.passage(kind, text, block.page)
     return builder
 
 
