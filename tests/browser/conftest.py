@@ -1,0 +1,109 @@
+"""Browser fixtures: Debian's chromium, driven by Playwright, against pytest-django's live server.
+
+Never runs `playwright install`: the tests use /usr/bin/chromium and skip when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PASSWORD = "browser-wachtwoord-1"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# The live server runs in a thread of this process; Playwright's sync API runs an event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"browsertests overgeslagen: {CHROMIUM} ontbreekt (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_user(transactional_db, django_user_model):
+    return django_user_model.objects.create_user(username="secretaris", password=PASSWORD)
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    context.set_default_timeout(20_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    yield page
+    page.close()
+
+
+def log_in(page, username: str = "secretaris", password: str = PASSWORD) -> None:
+    page.goto("/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/")
+
+
+@pytest.fixture
+def logged_in_page(page, browser_user):
+    log_in(page)
+    return page
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the current page and return its violations."""
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} ontbreekt: draai `npm ci` (scripts/bootstrap.sh doet dat)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def assert_accessible(page, label: str) -> None:
+    violations = axe_violations(page)
+    summary = [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in violations
+    ]
+    assert not violations, f"axe-overtredingen op {label} ({page.url}):\n" + json.dumps(
+        summary, indent=2, ensure_ascii=False
+    )
