@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spil.kennis.analysis.normalise import dehyphenate, fold
 from spil.kennis.analysis.wordlists import words
@@ -17,17 +17,15 @@ ABBREVIATIONS = words(
     """
 )
 
-# "B&W", "P&O", "B en W", "P en O" -> "benw", "peno".
-_AMPERSAND_PAIR = re.compile(r"\b([A-Za-z])\s*&\s*([A-Za-z])\b")
-_EN_PAIR = re.compile(r"\b([BP])\s+en\s+([WO])\b")
+# One pass: "B&W", "P&O", "B en W", "P en O" (joined to "benw", "peno"), or a word made of
+# letters/digits, optionally joined by inner hyphens or apostrophes ("ICT-beleid", "thema's").
+_TOKEN = re.compile(
+    r"(?P<pair>\b[A-Za-z]\s*&\s*[A-Za-z]\b|\b[BP]\s+en\s+[WO]\b)"
+    r"|(?P<word>[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*)"
+)
 
-# A word: letters/digits, optionally joined by inner hyphens or apostrophes ("ICT-beleid",
-# "thema's").
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 
-
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of the input. `text` is folded and lowercased; start/end index the input."""
 
     text: str
@@ -54,30 +52,17 @@ def tokenize(text: str) -> list[Token]:
 
 def _tokenize_prepared(prepared: str) -> list[Token]:
     tokens: list[Token] = []
-    pair_spans: dict[int, tuple[int, str]] = {}
-    for match in _AMPERSAND_PAIR.finditer(prepared):
-        pair_spans[match.start()] = (match.end(), f"{match.group(1)}en{match.group(2)}".lower())
-    for match in _EN_PAIR.finditer(prepared):
-        pair_spans[match.start()] = (match.end(), f"{match.group(1)}en{match.group(2)}".lower())
-    position = 0
-    while True:
-        match = _WORD.search(prepared, position)
-        if match is None:
-            break
-        start = match.start()
-        pair = pair_spans.get(start)
-        if pair is not None:
-            end, word = pair
-            tokens.append(Token(word, start, end, True))
-            position = end
-            continue
+    for match in _TOKEN.finditer(prepared):
         raw = match.group()
+        if match.lastgroup == "pair":
+            tokens.append(Token(f"{raw[0]}en{raw[-1]}".lower(), match.start(), match.end(), True))
+            continue
         if raw.endswith(("'s", "'S")) and len(raw) > 3:
-            raw = raw[:-2]  # thema's -> thema, B&W's -> ...
-        raw = raw.replace("'", "")
+            raw = raw[:-2]  # thema's -> thema
+        if "'" in raw:
+            raw = raw.replace("'", "")
         upper = len(raw) > 1 and raw.isupper()
-        tokens.append(Token(raw.lower(), start, match.end(), upper))
-        position = match.end()
+        tokens.append(Token(raw.lower(), match.start(), match.end(), upper))
     return tokens
 
 

@@ -63,11 +63,16 @@ def _sqlite_delete(cursor, ids: Sequence[int]) -> None:
 
 
 def engine_candidates(
-    terms: Sequence[str], *, limit: int, unit_filter: tuple[str, list[int]] | None = None
+    terms: Sequence[str],
+    *,
+    limit: int,
+    unit_filter: tuple[str, list[int]] | None = None,
+    title_only: bool = False,
 ) -> list[int]:
     """Ids of units matching any of `terms`, best first by the engine's own ranking.
 
-    `unit_filter` is ("document_id" | "section_id", ids) to search within part of the library.
+    `unit_filter` is ("document_id" | "section_id", ids) to search within part of the library;
+    `title_only` looks at the title column (title and heading path) only.
     """
     if not terms:
         return []
@@ -82,6 +87,8 @@ def engine_candidates(
     with connection.cursor() as cursor:
         if _vendor() == "sqlite":
             match = " OR ".join(f'"{term}"' for term in terms)
+            if title_only:
+                match = f"index_title : ({match})"
             weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
             cursor.execute(
                 "SELECT f.rowid FROM kennis_unit_fts f JOIN kennis_unit u ON u.id = f.rowid "
@@ -90,7 +97,7 @@ def engine_candidates(
                 [match, *params, limit],
             )
         else:
-            query = " | ".join(terms)
+            query = " | ".join(f"{term}:A" if title_only else term for term in terms)
             cursor.execute(
                 "SELECT u.id FROM kennis_unit u, to_tsquery('simple', %s) q "
                 f"WHERE u.search_vector @@ q{where} "

@@ -7,21 +7,42 @@ the web (escaped HTML with <mark>).
 from __future__ import annotations
 
 import html
-from collections.abc import Container, Sequence
+import re
+from collections.abc import Collection, Sequence
 
-from spil.kennis.analysis import content_tokens, document_vocabulary, word_terms
+from spil.kennis.analysis import content_tokens, word_terms
+from spil.kennis.analysis.stemming import stem
 
 Span = tuple[int, int]
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 
 
-def match_spans(text: str, terms: Container[str], vocabulary: frozenset[str]) -> list[Span]:
-    """Spans of the words in `text` whose index terms include one of `terms`."""
-    local = vocabulary | document_vocabulary([text])
+def match_spans(text: str, terms: Collection[str], vocabulary: frozenset[str]) -> list[Span]:
+    """Spans of the words in `text` whose index terms include one of `terms`.
+
+    Compounds are split against `vocabulary` plus the passage's own words, as at indexing.
+    """
+    tokens = content_tokens(text)
+    # A compound can only contain a term whose stem it contains (the stem is a prefix of the
+    # part), so only such words are worth splitting.
+    # Stems lose doubled vowels (raad -> rad), so compare with those undoubled as well.
+    parts = [term for term in terms if len(term) >= 3]
+    local: frozenset[str] | None = None
     spans = []
-    for token in content_tokens(text):
-        if any(term in terms for term in word_terms(token, local)):
+    for token in tokens:
+        if stem(token.text) in terms:
             spans.append((token.start, token.end))
+        elif len(token.text) >= 8 and _may_contain(token.text, parts):
+            if local is None:
+                local = vocabulary | {stem(t.text) for t in tokens if t.text.isalpha()}
+            if any(term in terms for term in word_terms(token, local)):
+                spans.append((token.start, token.end))
     return spans
+
+
+def _may_contain(word: str, parts: list[str]) -> bool:
+    undoubled = _DOUBLE_VOWEL.sub(r"\1", word)
+    return any(part in word or part in undoubled for part in parts)
 
 
 def crop(text: str, spans: Sequence[Span], width: int = 260) -> tuple[str, list[Span], bool, bool]:

@@ -13,11 +13,12 @@ from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Passage, Section, Unit
 from spil.kennis.search import backends
 from spil.kennis.search.highlight import crop, match_spans, render_html, render_marked
-from spil.kennis.search.ranking import CorpusStats, Ranked, rank
+from spil.kennis.search.ranking import CorpusStats, Ranked, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
 
 # How many candidates the engine proposes to the reranker.
-CANDIDATES = 200
+CANDIDATES = 150
+TITLE_CANDIDATES = 50
 PASSAGES_PER_HIT = 3
 
 
@@ -112,9 +113,18 @@ def _ranked(
         unit_filter = ("section_id", _section_descendants(section_ids))
     elif document_ids is not None:
         unit_filter = ("document_id", list(document_ids))
-    # Strongest terms first; the engine ranks with all of them.
-    ordered = [t.term for t in sorted(terms, key=lambda t: (-t.weight, t.term))]
-    ids = backends.engine_candidates(ordered, limit=CANDIDATES, unit_filter=unit_filter)
+    stats = _corpus_stats(counts)
+    selective, common = engine_terms(terms, stats)
+    ids = backends.engine_candidates(selective, limit=CANDIDATES, unit_filter=unit_filter)
+    if common:
+        seen = set(ids)
+        ids += [
+            i
+            for i in backends.engine_candidates(
+                common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
+            )
+            if i not in seen
+        ]
     if document_ids is not None and section_ids is not None:
         allowed = set(
             Unit.objects.filter(id__in=ids, document_id__in=document_ids).values_list(
@@ -128,7 +138,7 @@ def _ranked(
         "id", "index_title", "index_tips", "index_body"
     )
     candidates = {row[0]: parse_shadow(row[1], row[2], row[3]) for row in rows}
-    return rank(candidates, terms, _corpus_stats(counts))
+    return rank(candidates, terms, stats)
 
 
 def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) -> list[SearchHit]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spil.kennis.analysis import QueryTerm
@@ -59,13 +59,38 @@ class Ranked:
     passages: tuple[tuple[str, int, float], ...]
 
 
-def _concepts(terms: Sequence[QueryTerm], stats: CorpusStats) -> dict[int, list[tuple[str, float]]]:
-    concepts: dict[int, list[tuple[str, float]]] = {}
+@dataclass(frozen=True)
+class _Prepared:
+    """Per-question values, computed once for all candidates."""
+
+    terms: tuple[tuple[str, float, float], ...]  # term, query weight, idf
+    value: Mapping[str, tuple[int, float]]  # term -> (concept, weight * idf), best per term
+    total: float  # sum over concepts of their best value: a unit that has it all
+
+
+def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
+    value: dict[str, tuple[int, float]] = {}
+    best: dict[int, float] = {}
     for term in terms:
-        concepts.setdefault(term.concept, []).append(
-            (term.term, term.weight * stats.idf(term.term))
-        )
-    return concepts
+        weighted = term.weight * stats.idf(term.term)
+        if term.term not in value or weighted > value[term.term][1]:
+            value[term.term] = (term.concept, weighted)
+        best[term.concept] = max(best.get(term.concept, 0.0), weighted)
+    return _Prepared(
+        terms=tuple((t.term, t.weight, stats.idf(t.term)) for t in terms),
+        value=value,
+        total=sum(best.values()) or 1.0,
+    )
+
+
+def _evidence(words: Iterable[str], value: Mapping[str, tuple[int, float]]) -> float:
+    """Sum over concepts of the best matching term's value among `words`."""
+    best: dict[int, float] = {}
+    for word in words:
+        item = value.get(word)
+        if item is not None and item[1] > best.get(item[0], 0.0):
+            best[item[0]] = item[1]
+    return sum(best.values())
 
 
 def score_unit(
@@ -73,63 +98,49 @@ def score_unit(
     terms: Sequence[QueryTerm],
     stats: CorpusStats,
     parameters: RankingParameters = DEFAULT_PARAMETERS,
+    prepared: _Prepared | None = None,
 ) -> tuple[float, tuple[tuple[str, int, float], ...]]:
     """Score of one unit for a question, with its matching passages (best first)."""
-    counts = {
-        "title": Counter(fields.title),
-        "path": Counter(fields.path),
-        "tips": Counter(t for line in fields.tips for t in line),
-        "body": Counter(t for line in fields.body for t in line),
-    }
-    lengths = {name: sum(counter.values()) for name, counter in counts.items()}
-    norms = {}
-    for name in FIELDS:
-        average = stats.average_length.get(name) or 1.0
-        b = parameters.length_normalisation[name]
-        norms[name] = 1.0 - b + b * lengths[name] / average
-
-    bm25f = 0.0
-    present: set[str] = set()
-    for term in terms:
-        pseudo_tf = 0.0
-        for name in FIELDS:
-            tf = counts[name].get(term.term)
-            if tf:
-                pseudo_tf += parameters.field_weights[name] * tf / norms[name]
-        if pseudo_tf:
-            present.add(term.term)
-            bm25f += term.weight * stats.idf(term.term) * pseudo_tf / (parameters.k1 + pseudo_tf)
-    if not present:
+    prepared = prepared or _prepare(terms, stats)
+    value = prepared.value
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+    lengths = dict.fromkeys(FIELDS, 0)
+    passages: list[tuple[str, int, float]] = []
+    for name, lines in (
+        ("title", (fields.title,)),
+        ("path", (fields.path,)),
+        ("tips", fields.tips),
+        ("body", fields.body),
+    ):
+        counter = counts[name]
+        for index, line in enumerate(lines):
+            lengths[name] += len(line)
+            matched = [token for token in line if token in value]
+            if not matched:
+                continue
+            counter.update(matched)
+            if name in ("tips", "body"):
+                passages.append((name, index, _evidence(matched, value) / prepared.total))
+    if not passages and not counts["title"] and not counts["path"]:
         return 0.0, ()
 
-    concepts = _concepts(terms, stats)
-    total = sum(max(value for _, value in members) for members in concepts.values()) or 1.0
-    covered = sum(
-        max((value for term, value in members if term in present), default=0.0)
-        for members in concepts.values()
-    )
-    coverage = covered / total
+    bm25f = 0.0
+    for term, weight, idf in prepared.terms:
+        pseudo_tf = 0.0
+        for name in FIELDS:
+            tf = counts[name].get(term)
+            if tf:
+                average = stats.average_length.get(name) or 1.0
+                b = parameters.length_normalisation[name]
+                norm = 1.0 - b + b * lengths[name] / average
+                pseudo_tf += parameters.field_weights[name] * tf / norm
+        if pseudo_tf:
+            bm25f += weight * idf * pseudo_tf / (parameters.k1 + pseudo_tf)
 
+    present = set(counts["title"]) | set(counts["path"]) | set(counts["tips"]) | set(counts["body"])
+    coverage = _evidence(present, value) / prepared.total
     # The title counts as evidence like a passage, but only tips and body are returned.
-    title_words = set(fields.title) & present
-    best_title = (
-        sum(
-            max((v for term, v in members if term in title_words), default=0.0)
-            for members in concepts.values()
-        )
-        / total
-    )
-    passages: list[tuple[str, int, float]] = []
-    for name in ("tips", "body"):
-        for index, line in enumerate(getattr(fields, name)):
-            words = set(line) & present
-            if not words:
-                continue
-            value = sum(
-                max((v for term, v in members if term in words), default=0.0)
-                for members in concepts.values()
-            )
-            passages.append((name, index, value / total))
+    best_title = _evidence(counts["title"], value) / prepared.total
     passages.sort(key=lambda item: (-item[2], item[0], item[1]))
     best_passage = max(passages[0][2] if passages else 0.0, best_title)
 
@@ -141,6 +152,33 @@ def score_unit(
     return score, tuple(passages)
 
 
+# Terms in more than this share of units are too common to select candidates on their own:
+# the engine would have to score most of the library. They still count in the reranker, and
+# the engine still looks for them in titles.
+COMMON_SHARE = 0.05
+MAX_ENGINE_TERMS = 16
+MIN_ENGINE_TERMS = 3
+
+
+def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[str], list[str]]:
+    """(selective terms to search everywhere, common terms to search in titles only).
+
+    Selective terms are the most informative ones (weight x idf); when a question has fewer
+    than MIN_ENGINE_TERMS of them, its best common terms are promoted.
+    """
+    best: dict[str, float] = {}
+    for term in terms:
+        value = term.weight * stats.idf(term.term)
+        best[term.term] = max(best.get(term.term, 0.0), value)
+    ordered = sorted(best, key=lambda t: (-best[t], t))
+    limit = max(1.0, COMMON_SHARE * stats.units)
+    selective = [t for t in ordered if stats.term_units.get(t, 0) <= limit][:MAX_ENGINE_TERMS]
+    common = [t for t in ordered if t not in selective]
+    while len(selective) < MIN_ENGINE_TERMS and common:
+        selective.append(common.pop(0))
+    return selective, common
+
+
 def rank(
     candidates: Mapping[int, ShadowFields],
     terms: Sequence[QueryTerm],
@@ -149,8 +187,9 @@ def rank(
 ) -> list[Ranked]:
     """Candidates (key -> shadow fields) in final order; ties broken by key for stability."""
     ranked = []
+    prepared = _prepare(terms, stats)
     for key, fields in candidates.items():
-        score, passages = score_unit(fields, terms, stats, parameters)
+        score, passages = score_unit(fields, terms, stats, parameters, prepared)
         if score > 0:
             ranked.append(Ranked(key=key, score=score, passages=passages))
     ranked.sort(key=lambda item: (-item.score, item.key))
