@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
-from icalendar.timezone import tzp
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from .parsed import Availability, CalendarImportError, Occurrence, ParsedCalendar
 
@@ -34,7 +34,10 @@ _BUSY_STATUS: dict[str, Availability] = {
 }
 
 _TZID_PARAM = re.compile(r';TZID=(?:"([^"]*)"|([^;:]*))')
-_TZID_DEFINED = re.compile(r"^TZID:(.*)$", re.MULTILINE)
+_TZID_DEFINED = re.compile(r"^TZID:(.*?)\r?$", re.MULTILINE)
+_VTIMEZONE_BLOCK = re.compile(
+    r"^BEGIN:VTIMEZONE\r?\n.*?^END:VTIMEZONE\r?\n", re.MULTILINE | re.DOTALL
+)
 
 
 def add_months(day: date, months: int) -> date:
@@ -71,12 +74,36 @@ def decode_calendar_bytes(data: bytes, *, filename: str) -> str:
     raise CalendarImportError(f"{filename}: de tekens in het bestand zijn niet te lezen.")
 
 
+@lru_cache(maxsize=1)
+def _available_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _known_zone_key(name: str) -> str | None:
+    """The IANA key for an IANA name, a Windows name or a globally unique TZID."""
+    cleaned = name.strip().strip("/")
+    zones = _available_zones()
+    if cleaned in zones:
+        return cleaned
+    if cleaned in WINDOWS_TO_OLSON:
+        return WINDOWS_TO_OLSON[cleaned]
+    parts = cleaned.split("/")
+    for start in range(1, len(parts)):
+        candidate = "/".join(parts[start:])
+        if candidate in zones:
+            return candidate
+    return None
+
+
 @lru_cache(maxsize=256)
 def resolve_time_zone(name: str) -> ZoneInfo | None:
-    """An IANA zone for a TZID: IANA names, Windows names, or Outlook's display names."""
-    found = tzp.timezone(name)
-    if found is not None:
-        return found if isinstance(found, ZoneInfo) else ZoneInfo(str(found))
+    """An IANA zone for a TZID: IANA names, Windows names, or Outlook's display names.
+
+    Deliberately not icalendar's lookup: that one also answers from definitions cached
+    while reading earlier files, so an undefined zone could pass unnoticed."""
+    key = _known_zone_key(name)
+    if key:
+        return ZoneInfo(key)
     # Outlook sometimes writes the display name, e.g. "(UTC+01:00) Amsterdam, Berlijn, Bern".
     # The cities in it are IANA city names often enough to find the zone.
     cities = re.findall(r"[A-Za-z][A-Za-z .'-]+", re.sub(r"^\(UTC[^)]*\)", "", name))
@@ -91,27 +118,49 @@ def resolve_time_zone(name: str) -> ZoneInfo | None:
 @lru_cache(maxsize=1)
 def _zones_by_city() -> dict[str, str]:
     zones: dict[str, str] = {}
-    for key in sorted(zoneinfo.available_timezones()):
+    for key in sorted(_available_zones()):
         if "/" in key and not key.startswith(("Etc/", "SystemV/", "posix/", "right/")):
             zones.setdefault(key.rsplit("/", 1)[1].lower(), key)
     return zones
 
 
+def _drop_known_definitions(text: str) -> str:
+    """Remove VTIMEZONE blocks for zones the tz database knows (IANA or Windows names).
+
+    Embedded definitions are evaluated rule by rule through dateutil, which makes every UTC
+    offset lookup slow; the tz database gives the same offsets for these zones, fast."""
+
+    def replace(match: re.Match) -> str:
+        found = _TZID_DEFINED.search(match.group(0))
+        if found and _known_zone_key(found.group(1)) is not None:
+            return ""
+        return match.group(0)
+
+    return _VTIMEZONE_BLOCK.sub(replace, text)
+
+
 def _rewrite_time_zones(text: str, *, filename: str) -> str:
-    """Replace TZIDs the libraries cannot resolve but we can; refuse the ones nobody can."""
+    """Point every TZID at an IANA zone where one is known; refuse zones nobody can resolve.
+
+    Windows names ("W. Europe Standard Time") and Outlook display names become IANA keys, so
+    that icalendar uses the tz database instead of (slow, process-wide cached) definitions."""
+    text = _drop_known_definitions(text)
     defined = {match.strip() for match in _TZID_DEFINED.findall(text)}
     replacements: dict[str, str] = {}
     for quoted, bare in set(_TZID_PARAM.findall(text)):
         name = (quoted or bare).strip()
-        if not name or name in defined or tzp.timezone(name) is not None:
+        if not name:
             continue
         zone = resolve_time_zone(name)
         if zone is None:
+            if name in defined:
+                continue
             raise CalendarImportError(
                 f"{filename}: de tijdzone '{name}' is onbekend en het bestand bevat er geen "
                 "definitie (VTIMEZONE) van. Exporteer de agenda opnieuw met tijdzonegegevens."
             )
-        replacements[name] = zone.key
+        if zone.key != name:
+            replacements[name] = zone.key
     for name, key in replacements.items():
         text = (
             text.replace(f';TZID="{name}"', f";TZID={key}")

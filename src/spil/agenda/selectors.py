@@ -178,8 +178,31 @@ def spiegel_analyse(*, owner, van: date, tot: date) -> Analysis:
         begin__lt=datetime.combine(tot + timedelta(days=1), time(0), tzinfo=tz),
         eind__gt=datetime.combine(van, time(0), tzinfo=tz),
     )
+    fields = (
+        "uid",
+        "begin",
+        "eind",
+        "onderwerp",
+        "domein",
+        "hele_dag",
+        "beschikbaarheid",
+        "persoonlijk",
+    )
+    items = (
+        Item(
+            uid=row[0],
+            start=row[1].astimezone(tz),
+            end=row[2].astimezone(tz),
+            title=row[3],
+            domain=row[4],
+            all_day=row[5],
+            availability=row[6],
+            personal=row[7],
+        )
+        for row in rows.values_list(*fields)
+    )
     return analyse(
-        (item_from_row(row, tz) for row in rows),
+        items,
         start=van,
         end=tot,
         target=instellingen.doel,
