@@ -61,3 +61,27 @@ def test_query_compound_parts_share_the_concept_of_their_word():
     concepts = {t.term: t.concept for t in terms}
     assert concepts["rad"] == concepts["raadsvergader"] == concepts["vergader"]
     assert concepts["voorbereid"] != concepts["rad"]
+
+
+def test_verb_form_in_t_also_gives_the_verb_stem():
+    assert analyse("zij overweegt") == ["overweegt", "overweg"]
+    assert analyse("overwegen") == ["overweg"]
+
+
+def test_compound_head_that_is_itself_a_compound_is_split_too():
+    vocabulary = document_vocabulary(["gemeente raad verkiezing gemeenteraad"])
+    assert analyse("gemeenteraadsverkiezing", vocabulary) == [
+        "gemeenteraadsverkie",
+        "gemeenterad",
+        "gemeent",
+        "rad",
+        "verkie",
+    ]
+
+
+def test_parts_of_an_unknown_compound_weigh_more_in_a_question():
+    known = document_vocabulary(["raad vergadering raadsvergadering"])
+    unknown = document_vocabulary(["raad vergadering"])
+    weight_known = {t.term: t.weight for t in analyse_query("raadsvergadering", known)}
+    weight_unknown = {t.term: t.weight for t in analyse_query("raadsvergadering", unknown)}
+    assert weight_known["vergader"] < weight_unknown["vergader"] < 1.0

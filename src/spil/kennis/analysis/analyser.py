@@ -65,6 +65,12 @@ def _word_terms(text: str, keep_form: bool, vocabulary: Container[str]) -> tuple
         return tuple(terms)
     main = stem(text)
     parts = [p for p in split_compound(text, vocabulary) if p != main]
+    if len(text) >= 5 and text.endswith("t") and text.isalpha():
+        # Verb forms in -t ("houdt", "overweegt") also get the stem of the verb ("houd",
+        # "overweg"), which the Porter rules leave alone. Harmless for nouns ("besluit").
+        verb = stem(text[:-1])
+        if verb != main:
+            parts.append(verb)
     return (main, *dict.fromkeys(parts))
 
 
@@ -137,6 +143,10 @@ def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[Qu
         terms = word_terms(token, vocabulary)
         base = LOW_VALUE_WEIGHT if token.text in LOW_VALUE_WORDS else 1.0
         part_weight = HYPHEN_PART_WEIGHT if "-" in token.text else PART_WEIGHT
+        if terms[0] not in vocabulary and len(terms) > 1:
+            # The compound itself is unknown: its parts stand in for it, together about as
+            # much as one word.
+            part_weight = max(part_weight, (len(terms) - 1) ** -0.5)
         add(terms[0], base, concept)
         for part in terms[1:]:
             add(part, base * part_weight, concept)

@@ -62,11 +62,11 @@ def split_compound(word: str, vocabulary: Container[str], _depth: int = 0) -> li
     if len(word) < MIN_COMPOUND or not word.isalpha() or _depth > 3:
         return []
     points = _hyphen_points(word)
-    best: tuple[tuple, list[str]] | None = None
+    best: tuple[tuple, list[str], str] | None = None
     for i in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:i], word[i:]
-        head_stem = next((stem(v) for v in _head_variants(head) if _is_word(v, vocabulary)), None)
-        if head_stem is None:
+        head_word = next((v for v in _head_variants(head) if _is_word(v, vocabulary)), None)
+        if head_word is None:
             continue
         if _is_word(tail, vocabulary):
             tail_parts = [stem(tail)]
@@ -77,8 +77,13 @@ def split_compound(word: str, vocabulary: Container[str], _depth: int = 0) -> li
         # Prefer: fewer parts, a split on a hyphenation point, then the longer head.
         rank = (-len(tail_parts), i in points, i)
         if best is None or rank > best[0]:
-            best = (rank, [head_stem, *tail_parts])
-    return best[1] if best else []
+            best = (rank, [stem(head_word), *tail_parts], head_word)
+    if best is None:
+        return []
+    # A head that is itself a compound ("gemeenteraad" in "gemeenteraadsverkiezing")
+    # contributes its own parts too.
+    head_parts = split_compound(best[2], vocabulary, _depth + 1)
+    return list(dict.fromkeys([best[1][0], *head_parts, *best[1][1:]]))
 
 
 def candidate_stems(word: str) -> set[str]:

@@ -22,32 +22,42 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = tuple(
     directieteam dt mt managementteam concernteam directie
     directeur directeuren afdelingshoofd
     teamleider teamleiders leidinggevende leidinggevenden manager managers
+    leiderschap leidinggeven leiding
     fusie herindeling samenvoeging samengaan
-    crisis ramp calamiteit noodsituatie rampenbestrijding crisisbeheersing
+    ssc servicecentrum dienstencentrum
+    crisis ramp calamiteit noodsituatie incident overstroming rampenbestrijding crisisbeheersing
     oefenen oefening training trainen
-    conflict ruzie onenigheid botsing
+    conflict ruzie onenigheid botsing botsen meningsverschil
     kritiek tegenspraak feedback
     bezuiniging bezuinigingen besparing ombuiging taakstelling
     begroting budget financien
+    controller concerncontroller cfo
     inwerken inwerkprogramma introductie introductieprogramma
     cultuur cultuuromslag cultuurverandering
-    fout fouten vergissing missers
+    reorganisatie reorganiseren herstructurering
+    fout fouten misser missers vergissing blunder
     emotie emoties gevoelens spanning spanningen
     verhouding werkrelatie relatie
     gemeentehuis stadhuis raadhuis
     inwoners burgers bewoners samenleving
+    participatie inspraak burgerparticipatie
     omgeving buitenwereld partners netwerk
     sociale social
     media twitter facebook linkedin
     pers journalist journalisten
     verkiezingen verkiezing campagne
+    collegeonderhandelingen formatie collegevorming coalitievorming
     coalitie coalitieakkoord collegeprogramma
-    samenwerking samenwerken
-    regionaal regio gemeenschappelijke
+    afscheid vertrek ontslag
+    samenwerking samenwerken samenwerkingsverband
+    regionaal regio
     ict digitalisering informatievoorziening automatisering
     integriteit integer
-    benoeming aanstelling werving selectie
+    ondernemingsraad or medezeggenschap
+    verzuim ziekteverzuim uitval
+    benoeming benoemen aanstelling aanstellen aannemen aangenomen werving selectie
     loopbaan carriere
+    twijfel twijfelen overwegen overweging
     werkdruk stress
     organisatie apparaat
     vertrouwen vertrouwensband

@@ -13,7 +13,7 @@ from spil.kennis.analysis.wordlists import words
 ABBREVIATIONS = words(
     """
     benw peno ozb ict ssc ggd dt mt vng vgs uwv wmo wob woo avg cao bzk svb rud odb
-    ggz mjb bbv hrm kpi vrr
+    ggz mjb bbv hrm kpi vrr or cfo
     """
 )
 
