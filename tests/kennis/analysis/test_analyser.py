@@ -1,4 +1,4 @@
-from spil.kennis.analysis import analyse, analyse_query, document_vocabulary
+from spil.kennis.analysis import analyse, analyse_query, document_vocabulary, query_lookup_stems
 
 
 def test_stopwords_and_question_words_are_dropped():
@@ -85,3 +85,17 @@ def test_parts_of_an_unknown_compound_weigh_more_in_a_question():
     weight_known = {t.term: t.weight for t in analyse_query("raadsvergadering", known)}
     weight_unknown = {t.term: t.weight for t in analyse_query("raadsvergadering", unknown)}
     assert weight_known["vergader"] < weight_unknown["vergader"] < 1.0
+
+
+def test_separable_verb_is_joined_when_the_joined_word_is_known():
+    vocabulary = document_vocabulary(["tegenhouden"])
+    terms = {
+        t.term: t.weight for t in analyse_query("de wethouder houdt een advies tegen", vocabulary)
+    }
+    assert "tegenhoud" in terms
+    assert terms["tegenhoud"] < 1.0
+    assert "tegenhoud" not in {t.term for t in analyse_query("de wethouder houdt een advies")}
+
+
+def test_separable_verb_candidates_are_looked_up():
+    assert {"tegenhoudt", "tegenhoud"} <= query_lookup_stems("hij houdt het tegen")

@@ -23,6 +23,7 @@ from spil.kennis.analysis.wordlists import words
 PART_WEIGHT = 0.6
 HYPHEN_PART_WEIGHT = 0.8
 SYNONYM_WEIGHT = 0.5
+SEPARABLE_WEIGHT = 0.8
 # Words that mostly frame a question ("hoe zorg ik voor een goede ...").
 LOW_VALUE_WORDS = words("goed goede beter zorg zorgen zorgt aanpak aanpakken")
 LOW_VALUE_WEIGHT = 0.4
@@ -107,14 +108,37 @@ def document_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
+# Particles of separable verbs: "houdt ... tegen" is a form of "tegenhouden".
+PARTICLES = words("aan af bij door in mee na om op over tegen terug toe uit voor weg samen")
+SEPARABLE_REACH = 5  # how many words before the particle the verb may stand
+
+
+def separable_verbs(text: str) -> list[tuple[int, str]]:
+    """Candidate joined verbs of a question: (index of the verb among all tokens, word)."""
+    tokens = tokenize(prepare_text(text))
+    found = []
+    for index, token in enumerate(tokens):
+        if token.text not in PARTICLES:
+            continue
+        for back in range(max(0, index - SEPARABLE_REACH), index):
+            verb = tokens[back].text
+            if verb.isalpha() and verb not in PARTICLES and len(verb) >= 2:
+                found.append((back, token.text + verb))
+    return found
+
+
 def query_lookup_stems(text: str) -> set[str]:
-    """Stems that might be compound parts of the question's words: look these up in the index
-    and pass the ones found as the vocabulary of `analyse_query`."""
+    """Stems that might be compound parts of the question's words, or joined separable verbs:
+    look these up in the index and pass the ones found as the vocabulary of `analyse_query`."""
     found: set[str] = set()
     for token in content_tokens(text):
         if not _keeps_form(token):
             for piece in token.text.split("-"):
                 found |= candidate_stems(piece)
+    for _, joined in separable_verbs(text):
+        found.add(stem(joined))
+        if joined.endswith("t"):
+            found.add(stem(joined[:-1]))
     return found
 
 
@@ -139,7 +163,8 @@ def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[Qu
             weights[term] = (weight, current[1] if current else concept)
 
     synonyms = _stem_synonyms()
-    for concept, token in enumerate(content_tokens(text)):
+    tokens = content_tokens(text)
+    for concept, token in enumerate(tokens):
         terms = word_terms(token, vocabulary)
         base = LOW_VALUE_WEIGHT if token.text in LOW_VALUE_WORDS else 1.0
         part_weight = HYPHEN_PART_WEIGHT if "-" in token.text else PART_WEIGHT
@@ -152,4 +177,13 @@ def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[Qu
             add(part, base * part_weight, concept)
         for synonym in sorted(synonyms.get(terms[0], ())):
             add(synonym, base * SYNONYM_WEIGHT, concept)
+    # A separable verb counts when the joined form is a known word ("houdt ... tegen" ->
+    # "tegenhoudt"/"tegenhoud"); it is a concept of its own.
+    concept = len(tokens)
+    for _, joined in separable_verbs(text):
+        known = [t for t in _word_terms(joined, False, vocabulary) if t in vocabulary]
+        for term in known:
+            add(term, SEPARABLE_WEIGHT, concept)
+        if known:
+            concept += 1
     return [QueryTerm(term, weight, c) for term, (weight, c) in weights.items()]
