@@ -5,6 +5,7 @@ Never runs `playwright install`: the tests use /usr/bin/chromium and skip when i
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path
@@ -93,7 +94,23 @@ def axe_violations(page) -> list[dict]:
     return result["violations"]
 
 
+def heading_jumps(page) -> list[str]:
+    """Headings that skip a level (h2 -> h4), or a page that does not start with one h1."""
+    levels = page.evaluate(
+        "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])"
+    )
+    problems = []
+    if levels[:1] != [1] or levels.count(1) != 1:
+        problems.append(f"verwacht precies één h1 vooraan, kreeg {levels}")
+    for before, after in itertools.pairwise(levels):
+        if after > before + 1:
+            problems.append(f"h{before} gevolgd door h{after}")
+    return problems
+
+
 def assert_accessible(page, label: str) -> None:
+    jumps = heading_jumps(page)
+    assert not jumps, f"koppen niet op volgorde op {label} ({page.url}): {jumps}"
     violations = axe_violations(page)
     summary = [
         {

@@ -211,6 +211,31 @@ def test_upload_progress_updates_live_without_reload(logged_in_page, browser_use
     page.wait_for_function("() => !document.querySelector('#upload-status[hx-trigger]')")
 
 
+def test_files_can_be_dropped_on_the_upload_field(logged_in_page):
+    page = logged_in_page
+    page.goto("/bibliotheek/")
+    assert page.get_by_text("Je kunt bestanden ook hierheen slepen.").is_visible()
+    # What a drag from the file manager delivers: a drop event carrying File objects.
+    page.evaluate(
+        """() => {
+            const transfer = new DataTransfer();
+            const text = '# Eerste notitie\\n\\n## Onderdeel\\n\\nTekst over de raad.';
+            transfer.items.add(new File([text], 'eerste.md', {type: 'text/markdown'}));
+            transfer.items.add(new File([''], 'leeg.txt', {type: 'text/plain'}));
+            const zone = document.querySelector('.spil-dropzone');
+            zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true}));
+            zone.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true}));
+        }"""
+    )
+    page.locator(".spil-file-status", has_text="eerste.md").wait_for()
+    page.wait_for_function("() => !document.querySelector('#upload-status[hx-trigger]')")
+    assert "toegevoegd" in page.locator(".spil-file-status", has_text="eerste.md").inner_text()
+    error_row = page.locator(".spil-file-status", has_text="leeg.txt").inner_text()
+    assert "fout" in error_row
+    assert "leeg.txt:" in error_row
+    assert Document.objects.filter(source_name="eerste.md").exists()
+
+
 def test_live_search_updates_results_and_url(logged_in_page, seeded):
     page = logged_in_page
     page.goto("/zoeken/")
