@@ -38,9 +38,26 @@ def dehyphenate(text: str) -> str:
     return _LINE_BREAK_HYPHEN.sub(r"\1\2", text)
 
 
+def _latin_table() -> dict[int, str]:
+    # Accented Latin letters map to their base letter in one translate() step (the common
+    # case); anything else still goes through NFD below.
+    table = {}
+    for code in range(0x00C0, 0x0180):
+        base = "".join(
+            ch for ch in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(ch)
+        )
+        if len(base) == 1 and base.isascii():
+            table[code] = base
+    return table
+
+
+_TRANSLATE.update(_latin_table())
+
+
 def fold(text: str) -> str:
     """NFC, typographic variants to ASCII, diacritics removed (é -> e, ë -> e). Keeps case."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFD", text)
