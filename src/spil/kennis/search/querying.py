@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,10 +52,6 @@ class SearchHit:
         if self.passages:
             return self.passages[0].excerpt_html
         return mark_safe(render_html(self.unit.title, []))
-
-
-_stats_lock = threading.Lock()
-_stats_cache: dict[str, object] = {}
 
 
 def _average_lengths() -> tuple[int, dict[str, float]]:
@@ -145,10 +140,22 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
     if not ranked:
         return []
     units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
-    by_unit: dict[int, dict[str, list[Passage]]] = {r.key: {"tips": [], "body": []} for r in ranked}
-    for passage in Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position"):
-        field = "tips" if passage.kind == Passage.Kind.TIP else "body"
-        by_unit[passage.unit_id][field].append(passage)
+    # Only ids and kinds of all passages (to map shadow lines to passages); texts are
+    # fetched for the passages shown.
+    by_unit: dict[int, dict[str, list[int]]] = {r.key: {"tips": [], "body": []} for r in ranked}
+    rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
+    for passage_id, unit_id, kind in rows.values_list("id", "unit_id", "kind"):
+        by_unit[unit_id]["tips" if kind == Passage.Kind.TIP else "body"].append(passage_id)
+    wanted = [
+        by_unit[item.key][field][line]
+        for item in ranked
+        for field, line, _ in item.passages[:PASSAGES_PER_HIT]
+        if line < len(by_unit[item.key][field])
+    ]
+    shown = {
+        row[0]: row
+        for row in Passage.objects.filter(id__in=wanted).values_list("id", "kind", "page", "text")
+    }
     term_set = frozenset(t.term for t in terms)
     vocabulary = frozenset(counts) | BASE_STEMS
     hits = []
@@ -158,16 +165,16 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
             candidates = by_unit[item.key][field]
             if line >= len(candidates):
                 continue  # index older than the passages; skip rather than point wrongly
-            passage = candidates[line]
-            spans = match_spans(passage.text, term_set, vocabulary)
-            text, shifted, cut_start, cut_end = crop(passage.text, spans)
+            passage_id, kind, page, full_text = shown[candidates[line]]
+            spans = match_spans(full_text, term_set, vocabulary)
+            text, shifted, cut_start, cut_end = crop(full_text, spans)
             prefix, suffix = ("… " if cut_start else ""), (" …" if cut_end else "")
             passages.append(
                 HitPassage(
-                    id=passage.id,
-                    kind=passage.kind,
-                    page=passage.page,
-                    text=passage.text,
+                    id=passage_id,
+                    kind=kind,
+                    page=page,
+                    text=full_text,
                     spans=tuple(spans),
                     excerpt=prefix + render_marked(text, shifted) + suffix,
                     excerpt_html=mark_safe(prefix + render_html(text, shifted) + suffix),
