@@ -58,3 +58,10 @@ def test_rank_drops_non_matching_and_orders_ties_by_key():
         STATS,
     )
     assert [r.key for r in ranked] == [1, 3]
+
+
+def test_question_words_in_the_title_outweigh_many_mentions_in_the_body():
+    terms = [QueryTerm("begroting", 1.0, 0), QueryTerm("raad", 1.0, 1)]
+    titled = fields(title=["begroting", "raad"], tips=[["x"]])
+    wordy = fields(body=[["begroting", "raad"] * 4, ["begroting", "raad"] * 4])
+    assert score_unit(titled, terms, STATS)[0] > score_unit(wordy, terms, STATS)[0]

@@ -8,7 +8,9 @@ produce the same scores. The score combines
 - concept coverage: how much of the question (each typed word with its expansions counts
   once) the unit answers;
 - passage evidence: the best single tip or paragraph, since a unit that answers the
-  question in one place is better than one that mentions each word somewhere.
+  question in one place is better than one that mentions each word somewhere;
+- title evidence: how much of the question the unit's own title covers, so a theme named
+  after the question beats a long chapter introduction that mentions everything.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class RankingParameters:
     k1: float = 1.2
     coverage_weight: float = 1.0
     passage_weight: float = 2.0
+    title_weight: float = 1.0
 
 
 DEFAULT_PARAMETERS = RankingParameters()
@@ -148,6 +151,7 @@ def score_unit(
         bm25f
         * (1.0 + parameters.coverage_weight * coverage)
         * (1.0 + parameters.passage_weight * best_passage)
+        * (1.0 + parameters.title_weight * best_title)
     )
     return score, tuple(passages)
 
