@@ -17,6 +17,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("Start", "web:start", ("/",)),
     NavItem("Bibliotheek", "kennis:library", ("/bibliotheek/", "/documenten/", "/themas/")),
     NavItem("Zoeken", "kennis:search", ("/zoeken/",)),
+    NavItem("Agenda-spiegel", "agenda:spiegel", ("/agenda/",)),
 ]
 
 

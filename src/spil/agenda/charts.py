@@ -1,0 +1,98 @@
+"""The mirror's charts: Vega-Lite specs built with altair, rendered to SVG on the server.
+
+Every chart is shown next to a table with the same numbers and a one-sentence summary, so the
+SVG is an illustration, not the only carrier of the information.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import vl_convert
+
+from .classification import DOMAIN_LABELS, DOMAINS, WORK_DOMAINS
+
+# Distinguishable for common colour-vision deficiencies and at least 3:1 against white.
+COLOURS = {
+    "college": "#1d4e89",
+    "organisatie": "#b15a00",
+    "omgeving": "#2f7d32",
+    "overig": "#767676",
+}
+FONT = "Arial, Helvetica, sans-serif"
+
+
+def _config(chart: alt.Chart) -> alt.Chart:
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(
+            labelFontSize=12, titleFontSize=13, labelColor="#1a1a1a", titleColor="#1a1a1a"
+        )
+        .configure_legend(labelFontSize=12, titleFontSize=13, orient="bottom")
+    )
+
+
+def weekly_bars_svg(weeks: list[dict], *, include_overig: bool = True) -> str:
+    """Stacked bars: hours per domain per ISO week. `weeks` are Bucket.as_dict() rows."""
+    domains = [d for d in DOMAINS if include_overig or d != "overig"]
+    values = [
+        {
+            "week": week["sleutel"].split("-W")[1] if "-W" in week["sleutel"] else week["sleutel"],
+            "sleutel": week["sleutel"],
+            "domein": DOMAIN_LABELS[domain],
+            "volgorde": DOMAINS.index(domain),
+            "uren": round(week["minuten"][domain] / 60, 1),
+        }
+        for week in weeks
+        for domain in domains
+    ]
+    labels = [DOMAIN_LABELS[d] for d in domains]
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X("sleutel:N", title="Week", axis=alt.Axis(labelExpr="slice(datum.value, 6)")),
+            y=alt.Y("uren:Q", title="Uren", stack="zero"),
+            color=alt.Color(
+                "domein:N",
+                title="Domein",
+                scale=alt.Scale(domain=labels, range=[COLOURS[d] for d in domains]),
+                sort=labels,
+            ),
+            order=alt.Order("volgorde:Q"),
+        )
+        .properties(width=max(240, 22 * len(weeks)), height=260)
+    )
+    return vl_convert.vegalite_to_svg(_config(chart).to_dict())
+
+
+def shares_svg(comparison: list[dict]) -> str:
+    """Grouped bars: own share, own target and survey figure per work domain, in percent."""
+    kinds = ["Uw verdeling", "Uw doel", "Enquête (gemiddeld)"]
+    values = []
+    for row in comparison:
+        for kind, value in zip(
+            kinds, (row["aandeel"], row["doel"], row["referentie"]), strict=True
+        ):
+            values.append({"domein": row["label"], "soort": kind, "procent": value})
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "domein:N",
+                title=None,
+                sort=[DOMAIN_LABELS[d] for d in WORK_DOMAINS],
+                axis=alt.Axis(labelAngle=0),
+            ),
+            xOffset=alt.XOffset("soort:N", sort=kinds),
+            y=alt.Y("procent:Q", title="Procent van de tijd", scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color(
+                "soort:N",
+                title=None,
+                sort=kinds,
+                scale=alt.Scale(domain=kinds, range=["#1d4e89", "#b15a00", "#595959"]),
+            ),
+        )
+        .properties(width=360, height=240)
+    )
+    return vl_convert.vegalite_to_svg(_config(chart).to_dict())

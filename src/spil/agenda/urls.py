@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "agenda"
+
+urlpatterns = [
+    path("", views.spiegel, name="spiegel"),
+    path("importeren/", views.importeren, name="importeren"),
+    path("afspraken/", views.afspraken, name="afspraken"),
+    path("afspraken/<int:afspraak_id>/indeling/", views.afspraak_indelen, name="indelen"),
+    path("instellingen/", views.instellingen, name="instellingen"),
+    path(
+        "correcties/<int:correctie_id>/verwijderen/",
+        views.correctie_verwijderen,
+        name="correctie_verwijderen",
+    ),
+]

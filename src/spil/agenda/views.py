@@ -1,0 +1,352 @@
+"""Agenda-spiegel pages. Thin: reads through selectors, writes through services; every query
+is scoped to the logged-in user, so another user's appointment is a 404."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .analysis import iso_week
+from .charts import shares_svg, weekly_bars_svg
+from .classification import DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, WORK_DOMAINS
+from .forms import CorrectieForm, FilterForm, ImportForm, InstellingenForm, PeriodForm
+from .models import Afspraak, Correctie
+from .parsed import CalendarImportError
+from .reference import SURVEY_CITATION, SURVEY_FACTS
+
+PAGE_SIZE = 50
+DEFAULT_WEEKS = 13
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _svg_data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def _default_period(owner) -> tuple[date, date] | None:
+    """The last quarter (13 weeks) with appointments, ending today at the latest."""
+    span = selectors.afspraak_period_get(owner=owner)
+    if span is None:
+        return None
+    first, last = span
+    today = timezone.localdate()
+    end = min(last, today) if first <= today else last
+    start = end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
+    start -= timedelta(days=start.weekday())
+    return max(first, start), end
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes / 60:.1f}".replace(".", ",")
+
+
+def _week_rows(weeks: list[dict]) -> list[dict]:
+    rows = []
+    for week in weeks:
+        rows.append(
+            {
+                "sleutel": week["sleutel"],
+                "van": date.fromisoformat(week["van"]),
+                "tot": date.fromisoformat(week["tot"]),
+                "uren": [_hours(week["minuten"][d]) for d in DOMAINS],
+                "geboekt": round(week["geboekt_aandeel"] * 100),
+                "werktijd": _hours(week["werktijd_minuten"]),
+            }
+        )
+    return rows
+
+
+def _signal_rows(signals: list[dict]) -> list[dict]:
+    """Signals with links to the appointments of the days and weeks they concern."""
+    list_url = reverse("agenda:afspraken")
+    rows = []
+    for signal in signals:
+        links = []
+        for day in signal["dagen"][:20]:
+            d = date.fromisoformat(day)
+            links.append({"label": f"{d:%d-%m-%Y}", "url": f"{list_url}?van={day}&tot={day}"})
+        if not signal["dagen"]:
+            for week in signal["weken"][:20]:
+                year, number = week.split("-W")
+                monday = date.fromisocalendar(int(year), int(number), 1)
+                sunday = monday + timedelta(days=6)
+                links.append(
+                    {
+                        "label": f"week {int(number)} ({year})",
+                        "url": f"{list_url}?van={monday.isoformat()}&tot={sunday.isoformat()}",
+                    }
+                )
+        more = max(len(signal["dagen"]), len(signal["weken"])) - len(links)
+        rows.append({**signal, "links": links, "meer": more if more > 0 else 0})
+    return rows
+
+
+def spiegel(request):
+    form = PeriodForm(request.GET or None)
+    period = None
+    if request.GET and form.is_valid() and form.cleaned_data["van"] and form.cleaned_data["tot"]:
+        period = form.cleaned_data["van"], form.cleaned_data["tot"]
+    if period is None:
+        period = _default_period(request.user)
+        if period is None:
+            return render(request, "agenda/spiegel_leeg.html")
+        if not (request.GET and form.is_bound and not form.is_valid()):
+            form = PeriodForm(initial={"van": period[0], "tot": period[1]})
+    van, tot = period
+    analysis = selectors.spiegel_analyse(owner=request.user, van=van, tot=tot)
+    data = analysis.as_dict()
+    comparison = data["vergelijking"]
+    work_minutes = sum(analysis.totals[d] for d in WORK_DOMAINS)
+    context = {
+        "form": form,
+        "van": van,
+        "tot": tot,
+        "summary": analysis.summary(),
+        "domains": [DOMAIN_LABELS[d] for d in DOMAINS],
+        "totals": [
+            {
+                "label": DOMAIN_LABELS[d],
+                "uren": _hours(analysis.totals[d]),
+                "aandeel": analysis.shares.get(d),
+            }
+            for d in DOMAINS
+        ],
+        "has_work": work_minutes > 0,
+        "weeks": _week_rows(data["weken"]),
+        "months": _week_rows(data["maanden"]),
+        "comparison": comparison,
+        "signals": _signal_rows(data["signalen"]),
+        "weekly_chart": _svg_data_uri(weekly_bars_svg(data["weken"])) if data["weken"] else "",
+        "shares_chart": _svg_data_uri(shares_svg(comparison)) if work_minutes else "",
+        "weekly_summary": _weekly_summary(data["weken"]),
+        "citation": SURVEY_CITATION,
+        "facts": SURVEY_FACTS,
+        "thresholds": data["drempels"],
+    }
+    return render(request, "agenda/spiegel.html", context)
+
+
+def _weekly_summary(weeks: list[dict]) -> str:
+    busy = [w for w in weeks if sum(w["minuten"][d] for d in WORK_DOMAINS)]
+    if not busy:
+        return "In deze weken staan geen afspraken voor college, organisatie of omgeving."
+    most = max(busy, key=lambda w: sum(w["minuten"][d] for d in WORK_DOMAINS))
+    least_outside = min(busy, key=lambda w: w["minuten"]["omgeving"])
+    year, number = most["sleutel"].split("-W")
+    low_year, low_number = least_outside["sleutel"].split("-W")
+    total = sum(most["minuten"][d] for d in WORK_DOMAINS)
+    return (
+        f"De drukste week was week {int(number)} van {year} met {_hours(total)} uur aan "
+        f"college, organisatie en omgeving; de minste tijd buiten de deur was in week "
+        f"{int(low_number)} van {low_year} ({_hours(least_outside['minuten']['omgeving'])} uur)."
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def importeren(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["bestand"]
+            try:
+                result = services.agenda_import(
+                    owner=request.user,
+                    filename=upload.name,
+                    data=upload.read(),
+                    bron_naam=form.cleaned_data["bron"],
+                    van=form.cleaned_data["van"],
+                    tot=form.cleaned_data["tot"],
+                )
+            except CalendarImportError as error:
+                form.add_error("bestand", str(error))
+        if result is not None and not _is_htmx(request):
+            messages.success(request, _import_message(result))
+            return redirect("agenda:spiegel")
+        if result is None:
+            status = 200 if _is_htmx(request) else 400
+        if _is_htmx(request):
+            return render(
+                request,
+                "agenda/_import_resultaat.html",
+                {"form": form, "result": result},
+                status=status,
+            )
+    return render(
+        request,
+        "agenda/importeren.html",
+        {
+            "form": form,
+            "result": result,
+            "imports": selectors.importbatch_list(owner=request.user)[:10],
+            "max_upload_mb": _max_mb(),
+        },
+        status=status,
+    )
+
+
+def _max_mb() -> int:
+    from django.conf import settings
+
+    return settings.SPIL_MAX_UPLOAD_BYTES // (1024 * 1024)
+
+
+def _import_message(batch) -> str:
+    return (
+        f"{batch.bestandsnaam} is ingelezen in agenda ‘{batch.bron.naam}’: {batch.nieuw} nieuw, "
+        f"{batch.gewijzigd} gewijzigd, {batch.verwijderd} verwijderd, "
+        f"{batch.ongewijzigd} ongewijzigd."
+    )
+
+
+def afspraken(request):
+    form = FilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound and form.is_valid():
+        filters = {
+            "van": form.cleaned_data["van"],
+            "tot": form.cleaned_data["tot"],
+            "domein": form.cleaned_data["domein"] or None,
+            "zoek": form.cleaned_data["zoek"] or None,
+            "bron_indeling": form.cleaned_data["grond"] or None,
+        }
+    qs = selectors.afspraak_list(owner=request.user, **filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    tz = selectors.local_tz()
+    rows = [
+        {
+            "afspraak": a,
+            "begin": a.begin.astimezone(tz),
+            "eind": a.eind.astimezone(tz),
+            "domein_label": DOMAIN_LABELS[a.domein],
+            "grond": SOURCE_LABELS.get(a.bron_indeling, a.bron_indeling),
+            "week": iso_week(a.begin.astimezone(tz).date()),
+        }
+        for a in page.object_list
+    ]
+    return render(
+        request,
+        "agenda/afspraken.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "domain_choices": [(d, DOMAIN_LABELS[d]) for d in DOMAINS],
+            "scope_choices": Correctie.BEREIK_CHOICES,
+            "here": request.get_full_path(),
+        },
+    )
+
+
+@require_POST
+def afspraak_indelen(request, afspraak_id: int):
+    try:
+        afspraak = selectors.afspraak_get(owner=request.user, pk=afspraak_id)
+    except Afspraak.DoesNotExist as error:
+        raise Http404("Deze afspraak bestaat niet.") from error
+    form = CorrectieForm(request.POST)
+    target = request.POST.get("volgende") or reverse("agenda:afspraken")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("agenda:afspraken")
+    if not form.is_valid():
+        messages.error(request, "Kies een domein en waarvoor de correctie geldt.")
+        return redirect(target)
+    services.correctie_create(
+        owner=request.user,
+        afspraak_id=afspraak.pk,
+        bereik=form.cleaned_data["bereik"],
+        domein=form.cleaned_data["domein"],
+    )
+    scope = dict(Correctie.BEREIK_CHOICES)[form.cleaned_data["bereik"]].lower()
+    messages.success(
+        request,
+        f"‘{afspraak.onderwerp}’ ingedeeld bij "
+        f"{DOMAIN_LABELS[form.cleaned_data['domein']].lower()} ({scope}).",
+    )
+    return redirect(target)
+
+
+@require_http_methods(["GET", "POST"])
+def instellingen(request):
+    current = selectors.instellingen_get(owner=request.user)
+    thresholds = selectors.thresholds_from(current)
+    initial = {
+        "eigen_domeinen": ", ".join(current.eigen_domeinen or []),
+        "doel_college": round(current.doel_college, 1),
+        "doel_organisatie": round(current.doel_organisatie, 1),
+        "doel_omgeving": round(current.doel_omgeving, 1),
+        "categorieen": "\n".join(f"{k} = {v}" for k, v in (current.categorieen or {}).items()),
+        "werkdag_begin": thresholds.workday_start,
+        "werkdag_eind": thresholds.workday_end,
+        "overvolle_dag": round(thresholds.overfull_day * 100),
+        "overvolle_week": round(thresholds.overfull_week * 100),
+        "pauze_minuten": thresholds.break_minutes,
+        "keten_lengte": thresholds.chain_length,
+        "externe_reeks": thresholds.external_run,
+        "min_ongepland": round(thresholds.min_unplanned_share * 100),
+    }
+    form = InstellingenForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.instellingen_update(
+                owner=request.user,
+                eigen_domeinen=data["eigen_domeinen"],
+                doel={d: data[f"doel_{d}"] for d in WORK_DOMAINS},
+                categorieen=data["categorieen"],
+                drempels={
+                    "werkdag_begin": data["werkdag_begin"].strftime("%H:%M"),
+                    "werkdag_eind": data["werkdag_eind"].strftime("%H:%M"),
+                    "overvolle_dag": data["overvolle_dag"] / 100,
+                    "overvolle_week": data["overvolle_week"] / 100,
+                    "pauze_minuten": data["pauze_minuten"],
+                    "keten_lengte": data["keten_lengte"],
+                    "externe_reeks": data["externe_reeks"],
+                    "min_ongepland_aandeel": data["min_ongepland"] / 100,
+                },
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Uw instellingen zijn opgeslagen.")
+            return redirect("agenda:instellingen")
+    return render(
+        request,
+        "agenda/instellingen.html",
+        {
+            "form": form,
+            "corrections": selectors.correctie_list(owner=request.user),
+            "domain_labels": DOMAIN_LABELS,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def correctie_verwijderen(request, correctie_id: int):
+    try:
+        services.correctie_delete(owner=request.user, correctie_id=correctie_id)
+    except Correctie.DoesNotExist as error:
+        raise Http404("Deze correctie bestaat niet.") from error
+    messages.success(request, "De correctie is verwijderd; de afspraken zijn opnieuw ingedeeld.")
+    return redirect("agenda:instellingen")

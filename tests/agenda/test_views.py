@@ -1,0 +1,162 @@
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from spil.agenda import services
+from spil.agenda.models import Afspraak, Correctie
+
+from .calendars import BEEKDAL_Q1
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client_in(client: Client, user) -> Client:
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def imported(user):
+    return services.agenda_import(
+        owner=user, filename="Agenda.ics", data=BEEKDAL_Q1, today=date(2025, 3, 1)
+    )
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="text/calendar")
+
+
+def test_pages_need_login(client):
+    for name in ("spiegel", "importeren", "afspraken", "instellingen"):
+        response = client.get(reverse(f"agenda:{name}"))
+        assert response.status_code == 302
+        assert "/account/" in response["Location"]
+
+
+def test_empty_mirror_points_to_import(client_in):
+    html = client_in.get(reverse("agenda:spiegel")).content.decode()
+    assert "nog geen agenda" in html
+    assert reverse("agenda:importeren") in html
+
+
+def test_import_then_mirror(client_in, user):
+    response = client_in.post(
+        reverse("agenda:importeren"),
+        {"bestand": upload("Agenda.ics", BEEKDAL_Q1), "van": "2025-01-01", "tot": "2025-03-31"},
+    )
+    assert response.status_code == 302
+    assert Afspraak.objects.filter(owner=user).exists()
+    response = client_in.get(reverse("agenda:spiegel"), {"van": "2025-01-06", "tot": "2025-02-28"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    # Charts are server-rendered SVG with a text alternative, next to tables of the numbers.
+    assert html.count('src="data:image/svg+xml;base64,') == 2
+    assert "Uren per domein per week" in html
+    assert "2025-W02" in html
+    assert "15,0" in html  # 5 x 3 hours of B&W
+    assert "Enquête" in html and "77" in html
+    assert "Signalen" in html
+
+
+def test_import_error_is_shown_and_changes_nothing(client_in, user, imported):
+    before = Afspraak.objects.count()
+    response = client_in.post(
+        reverse("agenda:importeren"), {"bestand": upload("notities.ics", b"geen agenda")}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "notities.ics: dit is geen agendabestand" in html
+    assert Afspraak.objects.count() == before
+
+
+def test_import_with_htmx_returns_the_result_fragment(client_in):
+    response = client_in.post(
+        reverse("agenda:importeren"),
+        {"bestand": upload("Agenda.ics", BEEKDAL_Q1), "van": "2025-01-01", "tot": "2025-03-31"},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith('<div id="import-resultaat"')
+    assert "9 nieuw" in html
+
+
+def test_appointment_list_filters_and_inline_correction(client_in, user, imported):
+    url = reverse("agenda:afspraken")
+    html = client_in.get(url, {"domein": "omgeving"}).content.decode()
+    assert "Prestatieafspraken met Woonstede" in html
+    assert "B&amp;W-overleg" not in html
+    html = client_in.get(url, {"zoek": "B&W"}).content.decode()
+    assert html.count('class="spil-correction"') == 5
+
+    afspraak = Afspraak.objects.filter(owner=user, onderwerp="B&W-overleg").first()
+    response = client_in.post(
+        reverse("agenda:indelen", args=[afspraak.pk]),
+        {"domein": "organisatie", "bereik": "reeks", "volgende": f"{url}?zoek=B%26W"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?zoek=B%26W"
+    assert set(
+        Afspraak.objects.filter(owner=user, uid=afspraak.uid).values_list("domein", flat=True)
+    ) == {"organisatie"}
+    # A foreign redirect target is ignored.
+    response = client_in.post(
+        reverse("agenda:indelen", args=[afspraak.pk]),
+        {"domein": "college", "bereik": "afspraak", "volgende": "https://example.org/"},
+    )
+    assert response["Location"] == url
+
+
+def test_other_users_appointments_are_404(client, other_user, user, imported):
+    client.force_login(other_user)
+    afspraak = Afspraak.objects.filter(owner=user).first()
+    response = client.post(
+        reverse("agenda:indelen", args=[afspraak.pk]), {"domein": "overig", "bereik": "afspraak"}
+    )
+    assert response.status_code == 404
+    assert not Correctie.objects.exists()
+    html = client.get(reverse("agenda:afspraken")).content.decode()
+    assert "Woonstede" not in html
+    assert "nog geen agenda" in client.get(reverse("agenda:spiegel")).content.decode()
+    services.correctie_create(
+        owner=user, afspraak_id=afspraak.pk, bereik="afspraak", domein="overig"
+    )
+    correctie = Correctie.objects.get()
+    response = client.post(reverse("agenda:correctie_verwijderen", args=[correctie.pk]))
+    assert response.status_code == 404
+    assert Correctie.objects.exists()
+
+
+def test_settings_round_trip(client_in, user, imported):
+    url = reverse("agenda:instellingen")
+    html = client_in.get(url).content.decode()
+    assert 'value="08:30"' in html
+    data = {
+        "eigen_domeinen": "beekdal.nl, woonstede.nl",
+        "doel_college": "30",
+        "doel_organisatie": "40",
+        "doel_omgeving": "30",
+        "categorieen": "Bestuur = college",
+        "werkdag_begin": "08:00",
+        "werkdag_eind": "18:00",
+        "overvolle_dag": "90",
+        "overvolle_week": "80",
+        "pauze_minuten": "10",
+        "keten_lengte": "4",
+        "externe_reeks": "3",
+        "min_ongepland": "10",
+    }
+    response = client_in.post(url, data)
+    assert response.status_code == 302
+    corp = Afspraak.objects.get(owner=user, onderwerp__startswith="Prestatie")
+    assert corp.domein == "organisatie"
+    bad = {**data, "doel_omgeving": "50"}
+    response = client_in.post(url, bad)
+    assert response.status_code == 400
+    assert "samen 100 procent" in response.content.decode()
+    bad = {**data, "categorieen": "Bestuur is college"}
+    assert "Categorie = domein" in client_in.post(url, bad).content.decode()

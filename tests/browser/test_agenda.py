@@ -1,0 +1,123 @@
+"""The agenda-spiegel in a real browser: import with progress, mirror, inline correction by
+keyboard, axe on every page, and no access to another user's appointments."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from spil.agenda.models import Afspraak
+from tests.agenda.calendars import BEEKDAL_Q1
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def calendar_file(tmp_path):
+    path = tmp_path / "Agenda.ics"
+    path.write_bytes(BEEKDAL_Q1)
+    return path
+
+
+def subnav(page):
+    return page.get_by_role("navigation", name="Agenda-spiegel")
+
+
+def _import(page, calendar_file) -> None:
+    page.get_by_role("link", name="Agenda-spiegel", exact=True).click()
+    subnav(page).get_by_role("link", name="Agenda inlezen", exact=True).click()
+    page.get_by_label("Agendabestand").set_input_files(str(calendar_file))
+    page.get_by_label("Vanaf (optioneel)").fill("2025-01-01")
+    page.get_by_label("Tot en met (optioneel)").fill("2025-03-31")
+    page.get_by_role("button", name="Inlezen").click()
+    page.locator("#import-resultaat", has_text="Gelukt").wait_for()
+
+
+def test_import_mirror_and_correct_by_keyboard(logged_in_page, browser_user, calendar_file):
+    page = logged_in_page
+    _import(page, calendar_file)
+    assert "9 nieuw" in page.locator("#import-resultaat").inner_text()
+    # htmx swapped the result in place: still on the import page, focus on the result.
+    assert page.url.endswith("/agenda/importeren/")
+    assert page.evaluate("() => document.activeElement.id") == "import-resultaat"
+    assert_accessible(page, "agenda inlezen met resultaat")
+
+    page.goto("/agenda/?van=2025-01-06&tot=2025-02-28")
+    assert page.locator("img.spil-chart__image").count() == 2
+    assert page.locator("#weken-tabel-kop").count() == 1
+    assert "2025-W02" in page.locator("table").nth(1).inner_text()
+    assert_accessible(page, "spiegel")
+
+    subnav(page).get_by_role("link", name="Afspraken", exact=True).click()
+    page.get_by_label("Onderwerp bevat").fill("Woonstede")
+    page.get_by_label("Onderwerp bevat").press("Enter")
+    page.wait_for_url(re.compile(r"zoek=Woonstede"))
+    row = page.locator("tbody tr")
+    assert row.count() == 1
+    assert "Omgeving" in row.inner_text()
+    assert_accessible(page, "afspraken")
+
+    # Correct by keyboard only: focus the domain select, choose, tab to the button, Enter.
+    select = row.get_by_label(re.compile(r"^Domein voor Prestatieafspraken"))
+    select.focus()
+    select.select_option("college")
+    page.keyboard.press("Tab")  # scope
+    page.keyboard.press("Tab")  # button
+    page.keyboard.press("Enter")
+    page.get_by_text("ingedeeld bij college").wait_for()
+    assert "College" in page.locator("tbody tr").inner_text()
+    assert "Uw correctie" in page.locator("tbody tr").inner_text()
+
+    subnav(page).get_by_role("link", name="Instellingen", exact=True).click()
+    assert "Prestatieafspraken" in page.locator("#correcties-kop + ul").inner_text()
+    assert_accessible(page, "instellingen")
+
+
+def test_import_error_is_announced(logged_in_page, tmp_path):
+    page = logged_in_page
+    bad = tmp_path / "kapot.ics"
+    bad.write_bytes(b"dit is geen agenda")
+    page.goto("/agenda/importeren/")
+    page.get_by_label("Agendabestand").set_input_files(str(bad))
+    page.get_by_role("button", name="Inlezen").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "kapot.ics: dit is geen agendabestand" in alert.inner_text()
+    assert_accessible(page, "agenda inlezen met fout")
+
+
+def test_empty_mirror_is_accessible(logged_in_page):
+    page = logged_in_page
+    page.goto("/agenda/")
+    assert "nog geen agenda" in page.locator("main").inner_text()
+    assert_accessible(page, "lege spiegel")
+
+
+def test_another_user_gets_404(page, browser_user, django_user_model):
+    from spil.agenda.services import agenda_import
+    from tests.browser.conftest import PASSWORD, log_in
+
+    other = django_user_model.objects.create_user(username="collega", password=PASSWORD)
+    agenda_import(
+        owner=other,
+        filename="Agenda.ics",
+        data=BEEKDAL_Q1,
+        van=date(2025, 1, 1),
+        tot=date(2025, 3, 31),
+    )
+    foreign = Afspraak.objects.filter(owner=other).first()
+    log_in(page)
+    page.goto("/agenda/afspraken/")
+    assert "Geen afspraken" in page.locator("main").inner_text()
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    response = page.request.post(
+        f"/agenda/afspraken/{foreign.pk}/indeling/",
+        form={"domein": "overig", "bereik": "afspraak"},
+        headers={"X-CSRFToken": token},
+    )
+    assert response.status == 404
+    foreign.refresh_from_db()
+    assert foreign.domein != "overig"
