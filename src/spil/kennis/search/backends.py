@@ -112,7 +112,8 @@ def term_units_add(counts: Mapping[str, int], sign: int) -> None:
     """Add (sign=1) or subtract (sign=-1) per-term unit counts."""
     if not counts:
         return
-    rows = [(term, sign * count) for term, count in counts.items()]
+    # Sorted, so that concurrent ingestions lock rows in the same order (no deadlocks).
+    rows = [(term, sign * count) for term, count in sorted(counts.items())]
     with connection.cursor() as cursor:
         cursor.executemany(
             "INSERT INTO kennis_search_term (term, units) VALUES (%s, %s) "
@@ -128,7 +129,7 @@ def stats_add(values: Mapping[str, int]) -> None:
         cursor.executemany(
             "INSERT INTO kennis_search_stat (name, value) VALUES (%s, %s) "
             "ON CONFLICT (name) DO UPDATE SET value = kennis_search_stat.value + excluded.value",
-            list(values.items()),
+            sorted(values.items()),
         )
 
 
