@@ -99,3 +99,7 @@ def test_separable_verb_is_joined_when_the_joined_word_is_known():
 
 def test_separable_verb_candidates_are_looked_up():
     assert {"tegenhoudt", "tegenhoud"} <= query_lookup_stems("hij houdt het tegen")
+
+
+def test_overlong_strings_are_not_terms():
+    assert analyse("raad " + "x" * 61 + " college") == ["rad", "colleg"]

@@ -24,6 +24,7 @@ PART_WEIGHT = 0.6
 HYPHEN_PART_WEIGHT = 0.8
 SYNONYM_WEIGHT = 0.5
 SEPARABLE_WEIGHT = 0.8
+MAX_WORD = 60
 # Words that mostly frame a question ("hoe zorg ik voor een goede ...").
 LOW_VALUE_WORDS = words("goed goede beter zorg zorgen zorgt aanpak aanpakken")
 LOW_VALUE_WEIGHT = 0.4
@@ -37,7 +38,9 @@ class QueryTerm:
 
 
 def is_content(token: Token) -> bool:
-    """False for stopwords, question words and one-letter tokens."""
+    """False for stopwords, question words, one-letter tokens and overlong strings."""
+    if len(token.text) > MAX_WORD:
+        return False  # URLs, codes, garbage from broken extraction: not words anyone types
     if token.text in ABBREVIATIONS or (token.upper and len(token.text) > 1):
         return token.text not in STOPWORDS or token.upper
     return len(token.text) > 1 and token.text not in STOPWORDS
