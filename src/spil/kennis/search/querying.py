@@ -75,10 +75,9 @@ def _query_terms(query: str) -> tuple[list[QueryTerm], dict[str, int]]:
     lookup = query_lookup_stems(query) | {term.term for term in preliminary}
     counts = backends.term_units_read(lookup)
     vocabulary = frozenset(counts) | BASE_STEMS
+    # Every term the final analysis can produce was looked up: compound parts and joined
+    # verbs via query_lookup_stems, typed words and synonyms via the preliminary analysis.
     terms = [term for term in analyse_query(query, vocabulary) if counts.get(term.term)]
-    missing = {term.term for term in terms} - counts.keys()
-    if missing:
-        counts.update(backends.term_units_read(missing))
     return terms, counts
 
 
