@@ -64,6 +64,17 @@ INTERNAL = ("a.jansen@beekdal.nl", "p.pietersen@beekdal.nl")
         ("Stukken lezen voor dinsdag", "overig"),
         ("Lunch", "overig"),
         ("Verlof", "overig"),
+        ("Tweede Paasdag", "overig"),
+        # Words that look like private life or partners but are not.
+        ("Kerstborrel personeel", "organisatie"),
+        ("Persoonlijk gesprek met medewerker", "organisatie"),
+        ("Bila Rijk", "organisatie"),
+        ("Stafoverleg", "organisatie"),
+        ("Leiderschapsdag leidinggevenden", "organisatie"),
+        ("Raadhuis: rondleiding nieuwe medewerkers", "organisatie"),
+        ("Raad van Toezicht zorginstelling", "omgeving"),
+        ("Werkbezoek wethouder aan bedrijventerrein", "omgeving"),
+        ("Gesprek college van bestuur hogeschool", "omgeving"),
     ],
 )
 def test_title_rules_generalise(title, expected):
@@ -130,6 +141,13 @@ def test_no_signal_at_all_is_own_time():
     verdict = classifier.classify(occ("Xyz"))
     assert verdict.domain == "overig"
     assert verdict.reason
+
+
+def test_a_meeting_without_invitees_is_not_own_time():
+    classifier = Classifier(own_domains=["beekdal.nl"])
+    verdict = classifier.classify(occ("Koffie met Anouk"))
+    assert verdict.domain == "organisatie"
+    assert verdict.source == "standaard"
 
 
 def test_private_absence_is_personal():

@@ -218,6 +218,14 @@ RULES: tuple[Rule, ...] = (
         "afdeling",
     ),
     _rule("organisatie", 1, W + r"(ambtelijk|ambtenar)", "ambtelijk"),
+    _rule("organisatie", 1, W + r"(directie|staf" + E + r"|stafoverleg)", "directie/staf"),
+    _rule(
+        "organisatie",
+        2,
+        W + r"(leiderschap|leidinggevenden|managementdag|concernoverleg|sectoroverleg|"
+        r"clusteroverleg|ambtelijk opdrachtgever)",
+        "leidinggevenden",
+    ),
     # --- omgeving: partners, region, other governments, inhabitants ------------------------
     _rule("omgeving", 2, W + r"regio", "regio"),
     _rule(
@@ -247,7 +255,7 @@ RULES: tuple[Rule, ...] = (
         2,
         W + r"(provincie|provinciaal|provinciale|gedeputeerde|"
         r"commissaris van de koning|cdk" + E + r"|waterschap|hoogheemraadschap|ministerie|"
-        r"minister|staatssecretaris|rijksoverheid|rijk" + E + r"|kabinet|tweede kamer|"
+        r"minister|staatssecretaris|rijksoverheid|tweede kamer|"
         r"rijkswaterstaat|prorail|buurgemeente|gemeenten" + E + r"|vng|gemeentesecretarissen|"
         r"secretarissen|secretarissenkring|kring" + E + r")",
         "andere overheid",
@@ -304,7 +312,7 @@ RULES: tuple[Rule, ...] = (
         "omgeving",
         2,
         W + r"(vereniging|stichting|sportclub|sportvereniging|museum|theater|"
-        r"bibliotheek|kerk|moskee|maatschappelijke|maatschappelijk|netbeheerder|"
+        r"bibliotheek|kerk" + E + r"|moskee|maatschappelijke|maatschappelijk|netbeheerder|"
         r"energiecoöperatie|partners?" + E + r"|netwerk|stakeholder|ketenpartner)",
         "maatschappelijke partner",
     ),
@@ -314,7 +322,7 @@ RULES: tuple[Rule, ...] = (
         W + r"(werkbezoek|bedrijfsbezoek|netwerkbijeenkomst|netwerkborrel|"
         r"congres|symposium|jaarcongres|ledenvergadering|alv" + E + r"|opening|"
         r"lintje|externe?" + E + r"|extern overleg|pers" + E + r"|persgesprek|journalist|"
-        r"interview|media)",
+        r"social media)",
         "extern contact",
     ),
     _rule("omgeving", 1, W + r"(bezoek|ontbijtsessie|kennismaking met)", "bezoek"),
@@ -323,8 +331,10 @@ RULES: tuple[Rule, ...] = (
         "overig",
         3,
         W + r"(vakantie|verlof|vrije dag|vrij" + E + r"|snipperdag|afwezig|"
-        r"ziek" + E + r"|ziekmelding|feestdag|koningsdag|bevrijdingsdag|kerst|pasen|"
-        r"pinksteren|hemelvaart|reces|out of office|ooo" + E + r"|holiday|leave)",
+        r"ziek" + E + r"|ziekmelding|feestdag|koningsdag|bevrijdingsdag|"
+        r"(eerste |tweede )?(kerst|paas|pinkster)dag|paasmaandag|pinkstermaandag|"
+        r"hemelvaart|goede vrijdag|kerstvakantie|meivakantie|reces|out of office|"
+        r"ooo" + E + r"|holiday|annual leave)",
         "verlof/afwezig",
         personal=True,
     ),
@@ -332,9 +342,9 @@ RULES: tuple[Rule, ...] = (
         "overig",
         3,
         W + r"(tandarts|huisarts" + E + r"|dokter|fysio|kapper|orthodontist|"
-        r"dierenarts|oppas|kinderen|ouderavond|verjaardag|jarig|bruiloft|sportschool|"
-        r"hardlopen|yoga|boodschappen|privé|prive|persoonlijk|garage|apk" + E + r"|"
-        r"loodgieter|monteur|notaris|bank" + E + r")",
+        r"dierenarts|oppas|(kinderen|kids) (ophalen|brengen)|ouderavond|verjaardag|jarig|"
+        r"bruiloft|sportschool|hardlopen|yoga|boodschappen|privé|prive" + E + r"|garage|"
+        r"apk" + E + r"|loodgieter|monteur)",
         "privé",
         personal=True,
     ),
@@ -401,6 +411,12 @@ class Corrections:
 
 
 _SPACES = re.compile(r"\s+")
+# Titles that say someone else is there, even when the invitation lists nobody.
+_MEETING = re.compile(
+    r"(?<![a-zà-ÿ])(met|overleg|gesprek|bespreking|vergadering|meeting|koffie|afspraak met|"
+    r"kennismaking|bijeenkomst|sessie)(?![a-zà-ÿ])",
+    re.IGNORECASE,
+)
 
 
 def normalise_title(title: str) -> str:
@@ -605,6 +621,13 @@ class Classifier:
             return Classification(
                 "organisatie",
                 "Met anderen, maar zonder herkenbaar onderwerp of mailadres.",
+                "standaard",
+            )
+        if _MEETING.search(occurrence.title):
+            return Classification(
+                "organisatie",
+                "Een overleg zonder deelnemerslijst en zonder herkenbaar domein: meestal de "
+                "eigen organisatie.",
                 "standaard",
             )
         return Classification(
