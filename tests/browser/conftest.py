@@ -26,8 +26,18 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-# The live server runs in a thread of this process; Playwright's sync API runs an event loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(scope="session", autouse=True)
+def _orm_next_to_playwright():
+    """Playwright's sync API keeps an event loop running in the test thread; without this flag
+    Django refuses the ORM calls the tests make to set up and check data (browser tests only)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")
