@@ -205,3 +205,23 @@ def test_source_name_for_repeated_exports():
     assert services.source_name_for("Agenda (2).ics") == "Agenda"
     assert services.source_name_for("agenda-2025-03-01.ics") == "agenda"
     assert services.source_name_for("x.ics", "Werk") == "Werk"
+
+
+def test_first_import_remembers_the_inferred_own_domain(user):
+    do_import(user)
+    assert selectors.instellingen_get(owner=user).eigen_domeinen == ["beekdal.nl"]
+    # A later calendar from another organiser keeps the remembered domain.
+    other = ics(
+        event(
+            "x@y",
+            "Afstemming planning",
+            "20250301T100000Z",
+            "20250301T110000Z",
+            "ATTENDEE:mailto:a@beekdal.nl",
+            "ATTENDEE:mailto:b@beekdal.nl",
+            "ORGANIZER:mailto:iemand@elders.nl",
+        )
+    )
+    do_import(user, data=other, filename="Gedeeld.ics")
+    assert selectors.instellingen_get(owner=user).eigen_domeinen == ["beekdal.nl"]
+    assert selectors.afspraak_list(owner=user, zoek="Afstemming").get().domein == "organisatie"

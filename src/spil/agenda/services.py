@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from pathlib import PurePath
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
@@ -135,7 +136,7 @@ def agenda_import(
 
     with transaction.atomic():
         bron, _ = Agendabron.objects.get_or_create(owner=owner, naam=naam)
-        own_domains = infer_own_domains(parsed.occurrences)
+        own_domains = _remember_own_domains(owner, infer_own_domains(parsed.occurrences))
         classifier = classifier_build(owner=owner, own_domains=own_domains)
         keys = {occurrence.key for occurrence in parsed.occurrences}
         uids = sorted({uid for uid, _key in keys})
@@ -201,19 +202,35 @@ def agenda_import(
         )
 
 
+def _remember_own_domains(owner, inferred: list[str]) -> list[str]:
+    """The user's own mail domains; the first import that reveals one stores it in the
+    settings, so that later imports and re-classification agree (and the user can see and
+    change it)."""
+    instellingen = instellingen_get(owner=owner)
+    if instellingen.eigen_domeinen or not inferred:
+        return list(instellingen.eigen_domeinen or [])
+    instellingen.eigen_domeinen = inferred
+    instellingen.save()
+    return inferred
+
+
 def _own_domains_of(owner) -> list[str]:
-    tz = local_tz()
-    rows = afspraak_qs(owner=owner).only(
-        "organisator", "deelnemers", "uid", "herhaling", "begin", "eind"
+    """Inferred from everything stored, for users whose settings name no domain yet."""
+    rows = afspraak_qs(owner=owner).values_list("organisator", "deelnemers")
+    return infer_own_domains(
+        SimpleNamespace(organizer=organizer, attendees=attendees or ())
+        for organizer, attendees in rows.iterator()
     )
-    return infer_own_domains(occurrence_from_row(row, tz) for row in rows.iterator())
 
 
 @transaction.atomic
 def afspraken_herindelen(*, owner, classifier: Classifier | None = None) -> int:
     """Classify all of the owner's appointments again; returns how many changed."""
     tz = local_tz()
-    classifier = classifier or classifier_build(owner=owner, own_domains=_own_domains_of(owner))
+    if classifier is None:
+        configured = instellingen_get(owner=owner).eigen_domeinen
+        own_domains = configured or _own_domains_of(owner)
+        classifier = classifier_build(owner=owner, own_domains=own_domains)
     changed = []
     for row in afspraak_qs(owner=owner).iterator():
         verdict = classifier.classify(occurrence_from_row(row, tz))
