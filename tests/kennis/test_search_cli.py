@@ -99,3 +99,10 @@ def test_eval_empty_library(tmp_path: Path, capsys):
     questions.write_text('{"q": "x", "rel": {}}\n', "utf-8")
     assert main(["eval", str(questions)]) == 1
     assert "kennisbank is leeg" in capsys.readouterr().err
+
+
+def test_herindexeer_rebuilds_the_index(library, capsys):
+    assert main(["herindexeer"]) == 0
+    assert "Zoekindex opnieuw opgebouwd: 8 eenheden." in capsys.readouterr().out
+    assert main(["zoek", "fusie", "--json", "--top", "1"]) == 0
+    assert "Herindeling" in capsys.readouterr().out

@@ -25,6 +25,14 @@ def register(subparsers) -> None:
     )
     zoek.set_defaults(handler=handle_zoek)
 
+    rebuild = subparsers.add_parser(
+        "herindexeer",
+        help="de zoekindex opnieuw opbouwen",
+        description="Bouw de zoekindex opnieuw op uit de opgeslagen documenten "
+        "(nodig na een update van Spil die de tekstanalyse verandert).",
+    )
+    rebuild.set_defaults(handler=handle_herindexeer)
+
     evaluate = subparsers.add_parser(
         "eval",
         help="zoekkwaliteit meten op een vragenbestand",
@@ -118,6 +126,14 @@ def handle_zoek(args: argparse.Namespace) -> int:
         print(json.dumps([hit_json(h) for h in hits], ensure_ascii=False, indent=2), file=out)
     else:
         _print_human(args.vraag, hits, out)
+    return 0
+
+
+def handle_herindexeer(args: argparse.Namespace) -> int:
+    from spil.kennis.search.indexing import index_rebuild
+
+    count = index_rebuild()
+    print(f"Zoekindex opnieuw opgebouwd: {count} eenheden.")
     return 0
 
 

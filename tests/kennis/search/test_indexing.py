@@ -3,7 +3,7 @@ from django.db import connection
 
 from spil.kennis.models import Unit
 from spil.kennis.search import backends, unit_search
-from spil.kennis.search.indexing import document_index, document_unindex
+from spil.kennis.search.indexing import document_index, document_unindex, index_rebuild
 from tests.kennis.search.factories import build_essay, build_handbook
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +55,22 @@ def test_deleting_after_unindex_leaves_search_consistent():
     handbook.delete()
     hits = unit_search(query="sociale media bestuurder")
     assert [hit.unit.document_id for hit in hits] == [essay.id]
+
+
+def test_rebuild_restores_drifted_statistics_and_engine_rows():
+    build_handbook()
+    build_essay()
+    expected_stats = backends.stats_read()
+    expected_terms = backends.term_units_read(["wethouder", "crisis", "tijdverdel"])
+    # Simulate drift: units deleted behind the index's back, statistics off.
+    backends.stats_add({"units": 40, "len_body": 1000})
+    backends.term_units_add({"crisis": 7}, 1)
+    backends.engine_remove(list(Unit.objects.values_list("id", flat=True)))
+
+    assert index_rebuild() == 8
+
+    assert backends.stats_read() == expected_stats
+    assert backends.term_units_read(["wethouder", "crisis", "tijdverdel"]) == expected_terms
+    assert [hit.unit.title for hit in unit_search(query="crisis")] == [
+        "Crisis en rampenbestrijding"
+    ]

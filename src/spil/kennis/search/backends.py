@@ -55,6 +55,17 @@ def engine_remove(ids: Sequence[int]) -> None:
             )
 
 
+def engine_clear() -> None:
+    """Empty the full-text index and the term statistics."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM kennis_search_term")
+        cursor.execute("DELETE FROM kennis_search_stat")
+        if _vendor() == "sqlite":
+            cursor.execute("DELETE FROM kennis_unit_fts")
+        elif _vendor() == "postgresql":
+            cursor.execute("UPDATE kennis_unit SET search_vector = NULL")
+
+
 def _sqlite_delete(cursor, ids: Sequence[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]

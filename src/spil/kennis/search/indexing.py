@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.db import transaction
+
 from spil.kennis.analysis import document_vocabulary
 from spil.kennis.models import Document, Passage, Unit
 from spil.kennis.search import backends
@@ -79,3 +81,17 @@ def document_unindex(*, document: Document) -> None:
     Unit.objects.filter(document=document).update(
         index_title="", index_tips="", index_body="", search_vector=None
     )
+
+
+def index_rebuild() -> int:
+    """Rebuild the whole index from the stored units and passages; returns the unit count.
+
+    Needed after an upgrade that changes the analyser, or when statistics drifted (e.g. rows
+    deleted without `document_unindex`). One transaction: searches see old or new, never half.
+    """
+    with transaction.atomic():
+        backends.engine_clear()
+        Unit.objects.update(index_title="", index_tips="", index_body="", search_vector=None)
+        for document in Document.objects.order_by("id"):
+            document_index(document=document)
+        return Unit.objects.count()
