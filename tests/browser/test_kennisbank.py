@@ -174,11 +174,12 @@ def test_every_page_has_no_axe_violations(browser, live_server, context, seeded)
         page.goto(url)
         assert_accessible(page, label)
 
-    # The 500 page is rendered without a request; check its markup in the same styles.
-    page.goto("/bestaat-niet/")
-    page.set_content(loader.get_template("500.html").render({}))
-    page.wait_for_load_state()
-    assert_accessible(page, "500")
+    # Error pages Django renders without a request: check their markup in the same styles.
+    for name in ["500.html", "403_csrf.html", "403.html", "400.html"]:
+        page.goto("/bestaat-niet/")
+        page.set_content(loader.get_template(name).render({}))
+        page.wait_for_load_state()
+        assert_accessible(page, name)
 
     # Logged out again via the header button.
     page.goto("/")

@@ -49,7 +49,9 @@ def test_login_page_and_logging_in_and_out(client, user):
 def test_logout_requires_csrf_token(user):
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
-    assert client.post(reverse("accounts:logout")).status_code == 403
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 403
+    assert "Dit formulier is verlopen" in response.content.decode()  # Spil's page, in Dutch
 
 
 def test_start_page_has_search_box_library_and_recent_themes(client_in, user, other_user):
