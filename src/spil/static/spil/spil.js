@@ -70,6 +70,16 @@
     setupDropzones(root);
   }
 
+  // A live update that ends on the login page (session expired) reloads the whole page there,
+  // instead of putting a login form inside the results or the upload list.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.responseURL && xhr.responseURL.indexOf("/account/inloggen/") !== -1) {
+      event.detail.shouldSwap = false;
+      window.location.assign(xhr.responseURL);
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () { setup(document); });
   document.addEventListener("htmx:afterSettle", function (event) { setup(event.target); });
 })();
