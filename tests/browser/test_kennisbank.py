@@ -212,6 +212,15 @@ def test_upload_progress_updates_live_without_reload(logged_in_page, browser_use
     page.wait_for_function("() => !document.querySelector('#upload-status[hx-trigger]')")
 
 
+def test_expired_session_during_live_updates_goes_to_login(logged_in_page, browser_user):
+    page = logged_in_page
+    Upload.objects.create(owner=browser_user, filename="wachtend.md", data=b"# T", size_bytes=3)
+    page.goto("/bibliotheek/")
+    page.context.clear_cookies()
+    page.wait_for_url("**/account/inloggen/**")
+    assert page.locator("h1").inner_text() == "Inloggen bij Spil"
+
+
 def test_files_can_be_dropped_on_the_upload_field(logged_in_page):
     page = logged_in_page
     page.goto("/bibliotheek/")
