@@ -103,3 +103,9 @@ def test_separable_verb_candidates_are_looked_up():
 
 def test_overlong_strings_are_not_terms():
     assert analyse("raad " + "x" * 61 + " college") == ["rad", "colleg"]
+
+
+def test_function_words_do_not_form_separable_verbs():
+    vocabulary = document_vocabulary(["voordat tegenhouden"])
+    terms = {t.term for t in analyse_query("tijd voor dat overleg", vocabulary)}
+    assert "voordat" not in terms

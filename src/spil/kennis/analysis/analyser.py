@@ -125,8 +125,11 @@ def separable_verbs(text: str) -> list[tuple[int, str]]:
             continue
         for back in range(max(0, index - SEPARABLE_REACH), index):
             verb = tokens[back].text
-            if verb.isalpha() and verb not in PARTICLES and len(verb) >= 2:
-                found.append((back, token.text + verb))
+            joined = token.text + verb
+            # Function words do not take particles ("voor dat" is no verb), and a joined
+            # word that is itself a function word ("voordat") is no verb either.
+            if verb.isalpha() and is_content(tokens[back]) and joined not in STOPWORDS:
+                found.append((back, joined))
     return found
 
 

@@ -15,6 +15,7 @@ FUNCTION_WORDS = words(
     er hier daar waar daarom daarna daarbij daarmee daarvoor daarin daarop daaraan daarover
     van in op aan met voor door bij uit naar over onder tussen tegen zonder tot om na
     te als dan omdat doordat terwijl toen wanneer indien mits hoewel zodat opdat of
+    voordat nadat totdat zodra sinds alsof ofwel zowel waardoor waarna
     is ben bent zijn was waren wordt worden werd werden geweest word
     heb hebt heeft hebben had hadden gehad
     zal zult zullen zou zouden wil wilt willen wilde
