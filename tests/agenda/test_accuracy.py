@@ -32,3 +32,16 @@ def test_at_least_95_percent_of_the_time_is_classified_correctly(agenda_dir, nam
     assert result.total_minutes > 30_000
     assert result.unlabelled_minutes == 0
     assert result.share >= 0.95, result.errors
+
+
+def test_title_rules_alone_carry_most_of_the_time(agenda_dir):
+    labels = read_labels(agenda_dir / "voorbeeld-labels.csv")
+    result = measure_file(
+        agenda_dir / "voorbeeld-outlook.ics",
+        labels,
+        window_start=date(2025, 1, 1),
+        window_end=date(2026, 1, 1),
+        tz=ZoneInfo("Europe/Amsterdam"),
+        titles_only=True,
+    )
+    assert result.share >= 0.90, result.errors

@@ -6,7 +6,7 @@ Labels file: CSV with columns uid and domein; "a|b" means either domain is right
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -41,7 +41,10 @@ def measure_file(
     window_end: date,
     tz: ZoneInfo,
     thresholds: Thresholds | None = None,
+    titles_only: bool = False,
 ) -> AccuracyResult:
+    """With `titles_only`, attendees and organiser are dropped: a check that the title rules
+    carry the classification on their own, as in calendars without invitations."""
     thresholds = thresholds or Thresholds()
     parsed = parse_ics(
         path.read_bytes(),
@@ -50,9 +53,12 @@ def measure_file(
         window_start=window_start,
         window_end=window_end,
     )
-    classifier = Classifier(own_domains=infer_own_domains(parsed.occurrences))
+    occurrences = parsed.occurrences
+    if titles_only:
+        occurrences = [replace(o, attendees=(), organizer="") for o in occurrences]
+    classifier = Classifier(own_domains=infer_own_domains(occurrences))
     result = AccuracyResult()
-    for occurrence in parsed.occurrences:
+    for occurrence in occurrences:
         verdict = classifier.classify(occurrence)
         item = Item(
             uid=occurrence.uid,
