@@ -251,6 +251,9 @@ def test_theme_page_has_tips_chapter_citation_neighbours_and_see_also(client_in,
     assert f'href="{reverse("kennis:unit", args=[first.id])}" rel="prev"' in html
     assert f'href="{reverse("kennis:unit", args=[third.id])}" rel="next"' in html
     assert "Zie ook" in html
+    see_also = html.split('id="zie-ook"')[1]
+    assert "spil-related" in see_also  # computed from the index, other themes of the library
+    assert "Een wethouder die een advies tegenhoudt</a>" not in see_also
     assert UnitVisit.objects.filter(owner=user, unit=theme).exists()
 
 

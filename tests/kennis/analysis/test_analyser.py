@@ -109,3 +109,9 @@ def test_function_words_do_not_form_separable_verbs():
     vocabulary = document_vocabulary(["voordat tegenhouden"])
     terms = {t.term for t in analyse_query("tijd voor dat overleg", vocabulary)}
     assert "voordat" not in terms
+
+
+def test_particle_followed_by_more_words_is_a_preposition():
+    vocabulary = document_vocabulary(["inbreng tegenhouden"])
+    assert "inbreng" not in {t.term for t in analyse_query("breng rust in het college", vocabulary)}
+    assert "tegenhoud" in {t.term for t in analyse_query("houdt het advies tegen?", vocabulary)}

@@ -25,3 +25,12 @@ def test_crop_keeps_matches_and_reports_cuts():
 
 def test_short_text_is_not_cropped():
     assert crop("kort", [(0, 4)]) == ("kort", [(0, 4)], False, False)
+
+
+def test_adjacent_matches_render_as_one():
+    text = "de emoties lopen hoog op"
+    assert render_marked(text, [(11, 16), (17, 21)]) == "de emoties **lopen hoog** op"
+    assert (
+        render_html(text, [(3, 10), (17, 21)])
+        == "de <mark>emoties</mark> lopen <mark>hoog</mark> op"
+    )

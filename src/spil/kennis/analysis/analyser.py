@@ -118,10 +118,16 @@ SEPARABLE_REACH = 5  # how many words before the particle the verb may stand
 
 def separable_verbs(text: str) -> list[tuple[int, str]]:
     """Candidate joined verbs of a question: (index of the verb among all tokens, word)."""
-    tokens = tokenize(prepare_text(text))
+    prepared = prepare_text(text)
+    tokens = tokenize(prepared)
     found = []
     for index, token in enumerate(tokens):
         if token.text not in PARTICLES:
+            continue
+        # A split-off particle closes its clause ("... een advies tegen."); followed by more
+        # words it is far more often a preposition ("breng rust in het college").
+        rest = prepared[token.end :].lstrip()
+        if rest and rest[0] not in ".,;:?!)":
             continue
         for back in range(max(0, index - SEPARABLE_REACH), index):
             verb = tokens[back].text

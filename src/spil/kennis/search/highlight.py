@@ -71,9 +71,20 @@ def crop(text: str, spans: Sequence[Span], width: int = 260) -> tuple[str, list[
     return text[start:end], shifted, start > 0, end < len(text)
 
 
+def merge_adjacent(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Join spans separated only by spaces, so "**hoog oplopen**" reads as one match."""
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def render(text: str, spans: Sequence[Span], open_mark: str, close_mark: str, escape) -> str:
     out, position = [], 0
-    for start, end in spans:
+    for start, end in merge_adjacent(text, spans):
         out.append(escape(text[position:start]))
         out.append(open_mark + escape(text[start:end]) + close_mark)
         position = end
