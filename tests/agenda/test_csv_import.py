@@ -70,3 +70,8 @@ def test_missing_columns():
 def test_bad_date_names_the_row():
     with pytest.raises(CalendarImportError, match="regel 2"):
         parse("Onderwerp;Begindatum;Begintijd\r\nDT;morgen;9:00\r\n")
+
+
+def test_header_only_is_refused():
+    with pytest.raises(CalendarImportError, match="geen afspraken"):
+        parse("Subject,Start Date,Start Time\r\n\r\n")

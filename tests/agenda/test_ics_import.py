@@ -132,3 +132,9 @@ def test_broken_date_is_named():
     with pytest.raises(CalendarImportError) as error:
         parse(data)
     assert "DTSTART" in str(error.value) and "Werkoverleg" in str(error.value)
+
+
+def test_calendar_without_events_is_refused():
+    # An empty export must not silently wipe an earlier import of the same calendar.
+    with pytest.raises(CalendarImportError, match="geen afspraken"):
+        parse(ics())

@@ -143,7 +143,9 @@ def parse_outlook_csv(
             f"{filename}: dit is geen agenda-export van Outlook; de kolommen Onderwerp en "
             "Begindatum (of Subject en Start Date) ontbreken."
         )
-    body = rows[1:]
+    body = [row for row in rows[1:] if any(value.strip() for value in row)]
+    if not body:
+        raise CalendarImportError(f"{filename}: het bestand bevat geen afspraken.")
     day_first = _day_first(body, columns["start_date"])
     parsed = ParsedCalendar(
         filename=filename, kind="csv", window_start=window_start, window_end=window_end
@@ -155,8 +157,6 @@ def parse_outlook_csv(
         return row[index].strip() if index is not None and index < len(row) else ""
 
     for number, row in enumerate(body, start=2):
-        if not any(value.strip() for value in row):
-            continue
         title = cell(row, "subject")
         try:
             start_day = _parse_date(cell(row, "start_date"), day_first=day_first)

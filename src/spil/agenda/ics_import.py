@@ -306,6 +306,8 @@ def parse_ics(
             f"{filename}: de herhalingen in dit bestand zijn niet uit te rekenen ({error})."
         ) from error
 
+    if not calendar.walk("VEVENT"):
+        raise CalendarImportError(f"{filename}: het bestand bevat geen afspraken.")
     recurring_uids = {
         str(component.get("UID", "")).strip()
         for component in calendar.walk("VEVENT")
