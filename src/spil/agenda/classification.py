@@ -111,7 +111,6 @@ RULES: tuple[Rule, ...] = (
         "raad",
     ),
     _rule("college", 2, W + r"griffie", "griffie"),
-    _rule("college", 2, W + r"griffier", "griffier"),
     _rule("college", 2, W + r"presidium", "presidium"),
     _rule("college", 2, W + r"(seniorenconvent|fractievoorzitter|fractie)", "fractie"),
     _rule("college", 1, W + r"(coalitie|collegeakkoord|coalitieakkoord)", "coalitie"),
@@ -218,7 +217,9 @@ RULES: tuple[Rule, ...] = (
         "afdeling",
     ),
     _rule("organisatie", 1, W + r"(ambtelijk|ambtenar)", "ambtelijk"),
-    _rule("organisatie", 1, W + r"(directie|staf" + E + r"|stafoverleg)", "directie/staf"),
+    _rule(
+        "organisatie", 1, W + r"(directie" + E + r"|staf" + E + r"|stafoverleg)", "directie/staf"
+    ),
     _rule(
         "organisatie",
         2,
@@ -411,6 +412,15 @@ class Corrections:
 
 
 _SPACES = re.compile(r"\s+")
+_WORD_TAIL = re.compile(r"[\wà-ÿ-]*")
+
+
+def _whole_word(text: str, match: re.Match) -> str:
+    """The matched text widened to the end of its word ("concerncontrol" -> "...controller")."""
+    tail = _WORD_TAIL.match(text, match.end())
+    return (match.group(0) + (tail.group(0) if tail else "")).strip(" -")
+
+
 # Titles that say someone else is there, even when the invitation lists nobody.
 _MEETING = re.compile(
     r"(?<![a-zà-ÿ])(met|overleg|gesprek|bespreking|vergadering|meeting|koffie|afspraak met|"
@@ -656,33 +666,45 @@ class Classifier:
 
     def _by_rules(self, occurrence: Occurrence, *, solo: bool) -> Classification | None:
         scores: dict[str, float] = defaultdict(float)
-        labels: dict[str, list[str]] = defaultdict(list)
+        fired: dict[str, set[str]] = defaultdict(set)  # rule labels, to count each rule once
+        words: dict[str, list[str]] = defaultdict(list)  # what the user sees: matched text
+        marks: dict[str, list[str]] = defaultdict(list)  # calendar flags that counted
         personal = False
-        for text, factor in ((occurrence.title, 1.0), (occurrence.location, 0.5)):
+        for text, factor, where in (
+            (occurrence.title, 1.0, words),
+            (occurrence.location, 0.5, words),
+        ):
             if not text:
                 continue
             for rule in RULES:
                 if rule.solo_only and not solo:
                     continue
-                if rule.pattern.search(text) and rule.label not in labels[rule.domain]:
+                if rule.label in fired[rule.domain]:
+                    continue
+                match = rule.pattern.search(text)
+                if match:
                     scores[rule.domain] += rule.weight * factor
-                    labels[rule.domain].append(rule.label)
+                    fired[rule.domain].add(rule.label)
+                    where[rule.domain].append(_whole_word(text, match))
                     personal = personal or (rule.personal and factor == 1.0)
         if occurrence.availability == "afwezig":
-            weight = 3.0 if occurrence.all_day else 1.5
-            scores["overig"] += weight
-            labels["overig"].append("afwezig")
+            scores["overig"] += 3.0 if occurrence.all_day else 1.5
+            marks["overig"].append("als afwezig gemarkeerd")
             personal = True
         if occurrence.private and solo:
             scores["overig"] += 1.5
-            labels["overig"].append("privé")
+            marks["overig"].append("privé")
         if not scores:
             return None
         best = max(_TIE_ORDER, key=lambda d: (scores.get(d, 0.0), -_TIE_ORDER.index(d)))
-        words = ", ".join(f"‘{label}’" for label in labels[best][:3])
+        parts = []
+        if words[best]:
+            quoted = ", ".join(f"‘{w}’" for w in dict.fromkeys(words[best][:3]))
+            parts.append(f"onderwerp of locatie noemt {quoted}")
+        parts.extend(marks[best])
         return Classification(
             best,
-            f"Kenmerken van {DOMAIN_LABELS[best].lower()}: {words}.",
+            f"{DOMAIN_LABELS[best]}: {'; '.join(parts)}.",
             "regel",
             personal=best == "overig" and (personal or occurrence.private),
         )
