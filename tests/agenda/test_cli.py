@@ -103,3 +103,30 @@ def test_analyse_text_and_errors(calendar_file, tmp_path, capsys):
     assert "weg.ics" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["agenda", "analyse", str(calendar_file), "--van", "31-01-2025"])
+
+
+def test_analyse_uses_a_users_corrections_read_only(user, calendar_file, capsys):
+    from datetime import date
+
+    from spil.agenda import services
+    from spil.agenda.models import Correctie
+
+    services.agenda_import(
+        owner=user, filename="Agenda.ics", data=BEEKDAL_Q1, today=date(2025, 3, 1)
+    )
+    corp = Afspraak.objects.get(owner=user, onderwerp__startswith="Prestatie")
+    services.correctie_create(
+        owner=user, afspraak_id=corp.pk, bereik=Correctie.BEREIK_ONDERWERP, domein="college"
+    )
+    stored = list(Afspraak.objects.values_list("id", "domein"))
+    args = ["agenda", "analyse", str(calendar_file), "--van", "2025-01-01", "--tot", "2025-03-31"]
+    assert main([*args, "--json", "--gebruiker", user.username]) == 0
+    report = json.loads(capsys.readouterr().out)
+
+    def domain_of_corporation(report):
+        return next(a["domein"] for a in report["afspraken"] if a["onderwerp"].startswith("Pre"))
+
+    assert domain_of_corporation(report) == "college"
+    assert main([*args, "--json"]) == 0
+    assert domain_of_corporation(json.loads(capsys.readouterr().out)) == "omgeving"
+    assert list(Afspraak.objects.values_list("id", "domein")) == stored

@@ -160,3 +160,12 @@ def test_settings_round_trip(client_in, user, imported):
     assert "samen 100 procent" in response.content.decode()
     bad = {**data, "categorieen": "Bestuur is college"}
     assert "Categorie = domein" in client_in.post(url, bad).content.decode()
+
+
+def test_mirror_defaults_to_the_last_quarter_with_appointments(client_in, imported):
+    response = client_in.get(reverse("agenda:spiegel"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    # The last imported appointment is the leave ending Friday 21 February 2025.
+    assert 'value="2025-02-21"' in html
+    assert "15,0" in html

@@ -218,4 +218,6 @@ def afspraak_period_get(*, owner) -> tuple[date, date] | None:
     if first is None or last is None:
         return None
     tz = local_tz()
-    return first.astimezone(tz).date(), last.astimezone(tz).date()
+    # An end is exclusive: an all-day appointment on Friday ends at midnight on Saturday.
+    last_day = (last.astimezone(tz) - timedelta(microseconds=1)).date()
+    return first.astimezone(tz).date(), max(first.astimezone(tz).date(), last_day)
