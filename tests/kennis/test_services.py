@@ -198,3 +198,15 @@ def test_seeds_ingest_into_handbook_with_hundred_themes(seeds_dir: Path):
 
     again = document_ingest_batch(paths=sorted(seeds_dir.glob("*.txt")))
     assert {r.status for r in again} == {"unchanged"}
+
+
+def test_force_reads_an_unchanged_file_again():
+    first = _ingest(HANDLEIDING).document
+    old_units = set(Unit.objects.values_list("id", flat=True))
+
+    result = document_ingest(data=HANDLEIDING.encode(), filename="werkboek.md", force=True)
+
+    assert result.status == "replaced"
+    assert result.document.pk == first.pk
+    assert set(Unit.objects.values_list("id", flat=True)).isdisjoint(old_units)
+    assert Unit.objects.filter(theme_number=2).count() == 1

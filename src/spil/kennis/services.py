@@ -40,9 +40,10 @@ def _error(filename: str, problem: str) -> IngestResult:
     return IngestResult(filename=filename, status="error", message=f"{filename}: {problem}")
 
 
-def document_ingest(*, data: bytes, filename: str, user=None) -> IngestResult:
+def document_ingest(*, data: bytes, filename: str, user=None, force: bool = False) -> IngestResult:
     """Add a file to the library, replace its older version, or leave an unchanged one alone.
 
+    `force` reads an unchanged file again (e.g. after an improvement of the extraction).
     Nothing is written unless the whole file was read and structured; the write of one
     document (rows and search index) is a single transaction.
     """
@@ -51,7 +52,7 @@ def document_ingest(*, data: bytes, filename: str, user=None) -> IngestResult:
         return _error(filename, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
     checksum = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(source_name=filename).first()
-    if existing and existing.checksum == checksum:
+    if existing and existing.checksum == checksum and not force:
         return IngestResult(
             filename=filename,
             status="unchanged",
@@ -59,7 +60,7 @@ def document_ingest(*, data: bytes, filename: str, user=None) -> IngestResult:
             document=existing,
         )
     twin = Document.objects.filter(checksum=checksum).exclude(source_name=filename).first()
-    if twin:
+    if twin and not force:
         return IngestResult(
             filename=filename,
             status="unchanged",

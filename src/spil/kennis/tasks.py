@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from spil.kennis.models import Document, Upload
+from spil.kennis.models import Upload
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +33,12 @@ def upload_ingest(*, upload_id: int) -> str:
 
     upload = Upload.objects.select_related("owner").get(pk=upload_id)
     try:
-        if upload.reingest:
-            result = _reingest(upload=upload, document_ingest=document_ingest)
-        else:
-            result = document_ingest(
-                data=bytes(upload.data), filename=upload.filename, user=upload.owner
-            )
+        result = document_ingest(
+            data=bytes(upload.data),
+            filename=upload.filename,
+            user=upload.owner,
+            force=upload.reingest,
+        )
     except Exception:
         logger.exception("Ingestion of upload %s failed", upload_id)
         _finish(
@@ -50,30 +50,6 @@ def upload_ingest(*, upload_id: int) -> str:
         return Upload.Status.ERROR
     _finish(upload=upload, status=result.status, message=result.message, document=result.document)
     return result.status
-
-
-class _KeepOld(Exception):
-    def __init__(self, result) -> None:
-        self.result = result
-
-
-def _reingest(*, upload: Upload, document_ingest):
-    """Read a stored file again even though it has not changed (e.g. after a Spil update).
-
-    Ingestion skips files whose checksum it already has; forgetting the checksum inside the
-    same transaction makes it extract and replace, and a failure rolls the old version back.
-    """
-    try:
-        with transaction.atomic():
-            Document.objects.filter(source_name=upload.filename).update(checksum="")
-            result = document_ingest(
-                data=bytes(upload.data), filename=upload.filename, user=upload.owner
-            )
-            if result.status == "error":
-                raise _KeepOld(result)
-    except _KeepOld as kept:
-        return kept.result
-    return result
 
 
 @transaction.atomic
