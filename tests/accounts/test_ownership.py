@@ -7,7 +7,7 @@ from django.conf import settings
 # Apps whose records are personal (agenda, network, reflections, profiles...).
 PERSONAL_APPS = {"agenda", "netwerk", "reflectie"}
 # Models outside those apps that are personal too, e.g. what a user has read.
-PERSONAL_MODELS_ELSEWHERE = {"kennis.readingevent"}
+PERSONAL_MODELS_ELSEWHERE = {"kennis.unitvisit", "kennis.upload"}
 
 
 def personal_models():

@@ -210,3 +210,19 @@ def test_force_reads_an_unchanged_file_again():
     assert result.document.pk == first.pk
     assert set(Unit.objects.values_list("id", flat=True)).isdisjoint(old_units)
     assert Unit.objects.filter(theme_number=2).count() == 1
+
+
+def test_new_version_keeps_what_users_have_read(user):
+    from django.utils import timezone
+
+    from spil.kennis.models import UnitVisit
+
+    _ingest(HANDLEIDING)
+    theme = Unit.objects.get(theme_number=2)
+    UnitVisit.objects.create(owner=user, unit=theme, visited_at=timezone.now())
+
+    _ingest(HANDLEIDING + "\n(3) Een derde thema\n• Nog een tip.\n")
+
+    visit = UnitVisit.objects.get(owner=user)
+    assert visit.unit.theme_number == 2
+    assert visit.unit_id != theme.pk

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from spil.kennis.extraction import extract_document
 from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
-from spil.kennis.models import Document, Passage, Section, Unit
+from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit
 from spil.kennis.search.indexing import document_index, document_unindex
 
 logger = logging.getLogger(__name__)
@@ -84,11 +84,13 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
     with transaction.atomic():
         if existing:
             document = existing
+            visits = _visits_of(document=document)
             document_unindex(document=document)
             document.sections.all().delete()
             status: IngestStatus = "replaced"
         else:
             document = Document(source_name=filename, added_by=user)
+            visits = []
             status = "added"
         document.title = parsed.title[:500] or Path(filename).stem
         document.checksum = checksum
@@ -97,6 +99,7 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
         document.pages = parsed.pages
         document.save()
         _store_structure(document=document, parsed=parsed)
+        _visits_restore(document=document, visits=visits)
         document_index(document=document)
 
     themes = document.units.filter(theme_number__isnull=False).count()
@@ -148,6 +151,34 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def document_delete(*, document: Document) -> None:
     document_unindex(document=document)
     document.delete()
+
+
+def _visits_of(*, document: Document) -> list[tuple[int, str, int | None, object]]:
+    return list(
+        UnitVisit.objects.filter(unit__document=document).values_list(
+            "owner_id", "unit__heading_path", "unit__theme_number", "visited_at"
+        )
+    )
+
+
+def _visits_restore(*, document: Document, visits) -> None:
+    """Keep what users read across a new version: same place in the document, else same theme."""
+    if not visits:
+        return
+    by_path = {}
+    by_theme = {}
+    for unit_id, path, theme in document.units.values_list("id", "heading_path", "theme_number"):
+        by_path.setdefault(path, unit_id)
+        if theme is not None:
+            by_theme.setdefault(theme, unit_id)
+    restored = {}
+    for owner_id, path, theme, visited_at in visits:
+        unit_id = by_path.get(path) or by_theme.get(theme)
+        if unit_id is not None:
+            restored[(owner_id, unit_id)] = UnitVisit(
+                owner_id=owner_id, unit_id=unit_id, visited_at=visited_at
+            )
+    UnitVisit.objects.bulk_create(restored.values())
 
 
 def _store_structure(*, document: Document, parsed: ParsedDocument) -> None:
