@@ -37,3 +37,9 @@ def test_unknown_parts_are_not_split():
 
 def test_candidate_stems_cover_the_parts():
     assert {"rad", "vergader"} <= candidate_stems("raadsvergadering")
+
+
+@pytest.mark.parametrize("word", ["tijdelijk", "waarheidsgetrouw", "gemeenschap"])
+def test_suffixes_are_not_compound_parts(word):
+    vocabulary = frozenset(stem(w) for w in ["tijd", "lijk", "gemeen", "schap", "waar", "trouw"])
+    assert all(part not in {"lijk", "schap"} for part in split_compound(word, vocabulary))

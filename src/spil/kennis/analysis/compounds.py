@@ -53,8 +53,17 @@ def _head_variants(head: str) -> list[str]:
     return variants
 
 
+# Endings that are also words ("lijk", "heid") but in a long word are a suffix:
+# "tijdelijk" is no compound of "tijd" and "lijk".
+SUFFIXES = words("lijk lijke heid heden schap baar bare loos loze ling lingen achtig isch ische")
+
+
 def _is_word(part: str, vocabulary: Container[str]) -> bool:
     return len(part) >= MIN_PART and part not in STOPWORDS and stem(part) in vocabulary
+
+
+def _is_tail(part: str, vocabulary: Container[str]) -> bool:
+    return part not in SUFFIXES and _is_word(part, vocabulary)
 
 
 def split_compound(word: str, vocabulary: Container[str], _depth: int = 0) -> list[str]:
@@ -68,7 +77,7 @@ def split_compound(word: str, vocabulary: Container[str], _depth: int = 0) -> li
         head_word = next((v for v in _head_variants(head) if _is_word(v, vocabulary)), None)
         if head_word is None:
             continue
-        if _is_word(tail, vocabulary):
+        if _is_tail(tail, vocabulary):
             tail_parts = [stem(tail)]
         else:
             tail_parts = split_compound(tail, vocabulary, _depth + 1)
