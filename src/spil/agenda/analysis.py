@@ -377,6 +377,10 @@ def _measure_day(record: _Day, thresholds: Thresholds) -> None:
     record.after_hours_minutes = after
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _hhmm(value: datetime) -> str:
     return value.strftime("%H:%M")
 
@@ -394,8 +398,8 @@ def _signals(days: list[_Day], weeks: list[Bucket], t: Thresholds) -> list[Signa
             Signal(
                 "overvolle_dag",
                 "Overvolle dagen",
-                f"{len(overfull_days)} dag(en) waarop meer dan {t.overfull_day:.0%} van de "
-                "werktijd vastligt.",
+                f"{_count(len(overfull_days), 'dag', 'dagen')} waarop meer dan "
+                f"{t.overfull_day:.0%} van de werktijd vastligt.",
                 days=[d.day.isoformat() for d in overfull_days],
                 weeks=sorted({iso_week(d.day) for d in overfull_days}),
                 details=[
@@ -418,8 +422,8 @@ def _signals(days: list[_Day], weeks: list[Bucket], t: Thresholds) -> list[Signa
             Signal(
                 "overvolle_week",
                 "Overvolle weken",
-                f"{len(overfull_weeks)} week/weken waarin meer dan {t.overfull_week:.0%} van de "
-                "werktijd vastligt.",
+                f"{_count(len(overfull_weeks), 'week', 'weken')} waarin meer dan "
+                f"{t.overfull_week:.0%} van de werktijd vastligt.",
                 weeks=[w.key for w in overfull_weeks],
                 details=[
                     {"week": w.key, "aandeel": round(w.booked_minutes / w.working_minutes, 2)}
@@ -491,8 +495,9 @@ def _signals(days: list[_Day], weeks: list[Bucket], t: Thresholds) -> list[Signa
             Signal(
                 "geen_ruimte",
                 "Weken zonder ruimte voor het onverwachte",
-                f"{len(no_room)} week/weken met minder dan {t.min_unplanned_share:.0%} vrije "
-                f"werktijd in blokken van {t.unplanned_block_minutes} minuten of meer.",
+                f"{_count(len(no_room), 'week', 'weken')} met minder dan "
+                f"{t.min_unplanned_share:.0%} vrije werktijd in blokken van "
+                f"{t.unplanned_block_minutes} minuten of meer.",
                 weeks=[w.key for w in no_room],
                 details=[
                     {"week": w.key, "ongepland_minuten": w.unplanned_minutes} for w in no_room
@@ -506,8 +511,9 @@ def _signals(days: list[_Day], weeks: list[Bucket], t: Thresholds) -> list[Signa
             Signal(
                 "buiten_werktijd",
                 "Werk buiten werktijd",
-                f"{len(late)} dag(en) met minstens {t.after_hours_minutes} minuten werkafspraken "
-                f"voor {t.workday_start:%H:%M}, na {t.workday_end:%H:%M} of in het weekend.",
+                f"{_count(len(late), 'dag', 'dagen')} met minstens {t.after_hours_minutes} "
+                f"minuten werkafspraken voor {t.workday_start:%H:%M}, na "
+                f"{t.workday_end:%H:%M} of in het weekend.",
                 days=[d.day.isoformat() for d in late],
                 weeks=sorted({iso_week(d.day) for d in late}),
                 details=[
