@@ -91,9 +91,12 @@ def stop_task_worker(worker) -> None:
 def handle_serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
 
+    from spil.kennis.library_services import upload_requeue_interrupted
     from spil.wsgi import application
 
     migrate()
+    if requeued := upload_requeue_interrupted():
+        print(f"{requeued} onderbroken upload(s) opnieuw in de wachtrij gezet.")
 
     class SpilServer(BaseApplication):
         def load_config(self):

@@ -54,6 +54,17 @@ def upload_create(*, owner, files: list[UploadedFile]) -> list[Upload]:
     return uploads
 
 
+def upload_requeue_interrupted() -> int:
+    """Queue again the uploads a stopped worker left half-done; called when Spil starts."""
+    with transaction.atomic():
+        interrupted = list(Upload.objects.filter(status=Upload.Status.RUNNING))
+        for upload in interrupted:
+            upload.status = Upload.Status.QUEUED
+            upload.save(update_fields=["status"])
+            _enqueue(upload)
+    return len(interrupted)
+
+
 def upload_reingest(*, owner, document: Document) -> Upload | None:
     """Queue the kept file of a document to be read in again; None when no copy is kept."""
     source = upload_latest_with_data(document=document)
