@@ -74,3 +74,13 @@ def test_rebuild_restores_drifted_statistics_and_engine_rows():
     assert [hit.unit.title for hit in unit_search(query="crisis")] == [
         "Crisis en rampenbestrijding"
     ]
+
+
+def test_title_only_candidates_look_at_titles_and_headings_only():
+    handbook = build_handbook()
+    crisis = Unit.objects.get(document=handbook, theme_number=4)
+    assert backends.engine_candidates(["crisis"], limit=10, title_only=True) == [crisis.id]
+    assert backends.engine_candidates(["calamiteit"], limit=10, title_only=True) == []
+    assert len(backends.engine_candidates(["bestur"], limit=10, title_only=True)) == 6  # path
+    document_unindex(document=handbook)
+    assert backends.engine_candidates(["crisis"], limit=10, title_only=True) == []

@@ -41,6 +41,13 @@ def engine_store(rows: Sequence[tuple[int, str, str, str]]) -> None:
                 "WHERE id = ANY(%s)",
                 [ids],
             )
+            cursor.execute(
+                "INSERT INTO kennis_search_title (unit_id, vector) "
+                "SELECT id, to_tsvector('simple', index_title) FROM kennis_unit "
+                "WHERE id = ANY(%s) "
+                "ON CONFLICT (unit_id) DO UPDATE SET vector = excluded.vector",
+                [ids],
+            )
 
 
 def engine_remove(ids: Sequence[int]) -> None:
@@ -53,6 +60,7 @@ def engine_remove(ids: Sequence[int]) -> None:
             cursor.execute(
                 "UPDATE kennis_unit SET search_vector = NULL WHERE id = ANY(%s)", [list(ids)]
             )
+            cursor.execute("DELETE FROM kennis_search_title WHERE unit_id = ANY(%s)", [list(ids)])
 
 
 def engine_clear() -> None:
@@ -64,6 +72,7 @@ def engine_clear() -> None:
             cursor.execute("DELETE FROM kennis_unit_fts")
         elif _vendor() == "postgresql":
             cursor.execute("UPDATE kennis_unit SET search_vector = NULL")
+            cursor.execute("DELETE FROM kennis_search_title")
 
 
 def _sqlite_delete(cursor, ids: Sequence[int]) -> None:
@@ -107,14 +116,21 @@ def engine_candidates(
                 f"ORDER BY bm25(kennis_unit_fts, {weights}) LIMIT %s",
                 [match, *params, limit],
             )
+        elif title_only:
+            cursor.execute(
+                "SELECT u.id FROM kennis_search_title t "
+                "JOIN kennis_unit u ON u.id = t.unit_id, to_tsquery('simple', %s) q "
+                f"WHERE t.vector @@ q{where} "
+                "ORDER BY ts_rank_cd(t.vector, q) DESC, u.id LIMIT %s",
+                [" | ".join(terms), *params, limit],
+            )
         else:
-            query = " | ".join(f"{term}:A" if title_only else term for term in terms)
             cursor.execute(
                 "SELECT u.id FROM kennis_unit u, to_tsquery('simple', %s) q "
                 f"WHERE u.search_vector @@ q{where} "
                 f"ORDER BY ts_rank_cd('{TSRANK_WEIGHTS}', u.search_vector, q) DESC, u.id "
                 "LIMIT %s",
-                [query, *params, limit],
+                [" | ".join(terms), *params, limit],
             )
         return [row[0] for row in cursor.fetchall()]
 
