@@ -23,8 +23,9 @@ SURVEY_CITATION = (
 
 # Short facts from the same paragraph, in Spil's own words.
 SURVEY_FACTS = (
-    "Gemiddeld gaat bijna de helft van de tijd naar de organisatie en ruim een derde naar het "
-    "college; de rest, zo'n 15 à 20 procent, naar partners buiten het gemeentehuis.",
+    "Gemiddeld besteden secretarissen naar eigen schatting zo'n 45 à 50 procent aan de "
+    "organisatie, iets meer dan een derde aan het college en de resterende 15 à 20 procent aan "
+    "partners buiten het gemeentehuis.",
     "Geen van de 77 ondervraagde secretarissen besteedt meer dan een derde van de tijd aan "
     "partners buiten.",
     "Ruim de helft is tevreden met de eigen verdeling; ongeveer 40 procent wil meer ruimte "
