@@ -33,6 +33,7 @@ _BUSY_STATUS: dict[str, Availability] = {
     "WORKINGELSEWHERE": "elders",
 }
 
+_FOLD = re.compile(rb"\r?\n[ \t]")
 _TZID_PARAM = re.compile(r';TZID=(?:"([^"]*)"|([^;:]*))')
 _TZID_DEFINED = re.compile(r"^TZID:(.*?)\r?$", re.MULTILINE)
 _VTIMEZONE_BLOCK = re.compile(
@@ -259,7 +260,9 @@ def _availability(event) -> Availability:
 
 def read_calendar(data: bytes, *, filename: str) -> tuple[icalendar.Calendar, str]:
     """Parse and validate, without expanding. Raises CalendarImportError in Dutch."""
-    text = decode_calendar_bytes(data, filename=filename)
+    # Unfold long lines first, as bytes: a fold may split a TZID we need to see whole, or a
+    # multi-byte character.
+    text = decode_calendar_bytes(_FOLD.sub(b"", data), filename=filename)
     if "BEGIN:VCALENDAR" not in text[:4096].upper():
         raise CalendarImportError(
             f"{filename}: dit is geen agendabestand (ICS); het begint niet met BEGIN:VCALENDAR."
