@@ -34,7 +34,7 @@ _BUSY_STATUS: dict[str, Availability] = {
 }
 
 _FOLD = re.compile(rb"\r?\n[ \t]")
-_TZID_PARAM = re.compile(r';TZID=(?:"([^"]*)"|([^;:]*))')
+_TZID_PARAM = re.compile(r';TZID=(?:"([^"\r\n]*)"|([^;:\r\n]*))')
 _TZID_DEFINED = re.compile(r"^TZID:(.*?)\r?$", re.MULTILINE)
 _VTIMEZONE_BLOCK = re.compile(
     r"^BEGIN:VTIMEZONE\r?\n.*?^END:VTIMEZONE\r?\n", re.MULTILINE | re.DOTALL
