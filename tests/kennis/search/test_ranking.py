@@ -1,6 +1,6 @@
 from spil.kennis.analysis import QueryTerm
-from spil.kennis.search.ranking import CorpusStats, rank, score_unit
-from spil.kennis.search.shadow import ShadowFields
+from spil.kennis.search.ranking import CorpusStats, rank
+from spil.kennis.search.ranking import score_columns as score_unit
 
 STATS = CorpusStats(
     units=100,
@@ -10,7 +10,12 @@ STATS = CorpusStats(
 
 
 def fields(title=(), path=(), tips=(), body=()):
-    return ShadowFields(tuple(title), tuple(path), tuple(map(tuple, tips)), tuple(map(tuple, body)))
+    """Shadow columns as stored: lines of space-separated terms."""
+    return (
+        " ".join(title) + "\n" + " ".join(path),
+        "\n".join(" ".join(line) for line in tips),
+        "\n".join(" ".join(line) for line in body),
+    )
 
 
 def test_title_beats_tip_beats_body():
@@ -65,3 +70,24 @@ def test_question_words_in_the_title_outweigh_many_mentions_in_the_body():
     titled = fields(title=["begroting", "raad"], tips=[["x"]])
     wordy = fields(body=[["begroting", "raad"] * 4, ["begroting", "raad"] * 4])
     assert score_unit(titled, terms, STATS)[0] > score_unit(wordy, terms, STATS)[0]
+
+
+def test_terms_match_whole_words_only():
+    terms = [QueryTerm("raad", 1.0, 0)]
+    assert score_unit(fields(tips=[["raadhuis", "graad"]]), terms, STATS)[0] == 0.0
+    score, passages = score_unit(fields(tips=[["x"], ["y", "raad"]]), terms, STATS)
+    assert score > 0 and passages[0][:2] == ("tips", 1)
+
+
+def test_engine_terms_split_selective_from_common():
+    from spil.kennis.search.ranking import engine_terms
+
+    stats = CorpusStats(units=1000, average_length={}, term_units={"a": 5, "b": 20, "c": 400})
+    terms = [QueryTerm("a", 1.0, 0), QueryTerm("b", 0.5, 1), QueryTerm("c", 1.0, 2)]
+    selective, common = engine_terms(terms, stats)
+    assert selective[:2] == ["a", "b"]
+    # Fewer than three selective terms: the best common one is promoted.
+    assert selective == ["a", "b", "c"] and common == []
+    many = [QueryTerm(t, 1.0, i) for i, t in enumerate("abcdef")]
+    stats = CorpusStats(1000, {}, {"a": 5, "b": 6, "c": 7, "d": 300, "e": 400, "f": 500})
+    assert engine_terms(many, stats) == (["a", "b", "c"], ["d", "e", "f"])

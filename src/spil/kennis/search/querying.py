@@ -16,8 +16,8 @@ from spil.kennis.search.ranking import CorpusStats, Ranked, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
 
 # How many candidates the engine proposes to the reranker.
-CANDIDATES = 150
-TITLE_CANDIDATES = 50
+CANDIDATES = 200
+TITLE_CANDIDATES = 100
 PASSAGES_PER_HIT = 3
 
 
@@ -131,7 +131,7 @@ def _ranked(
     rows = Unit.objects.filter(id__in=ids).values_list(
         "id", "index_title", "index_tips", "index_body"
     )
-    candidates = {row[0]: parse_shadow(row[1], row[2], row[3]) for row in rows}
+    candidates = {row[0]: (row[1], row[2], row[3]) for row in rows}
     return rank(candidates, terms, stats)
 
 

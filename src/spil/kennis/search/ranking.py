@@ -16,12 +16,13 @@ produce the same scores. The score combines
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spil.kennis.analysis import QueryTerm
-from spil.kennis.search.shadow import ShadowFields
+from spil.kennis.search.shadow import ShadowColumns
 
 FIELDS = ("title", "path", "tips", "body")
 
@@ -69,6 +70,7 @@ class _Prepared:
     terms: tuple[tuple[str, float, float], ...]  # term, query weight, idf
     value: Mapping[str, tuple[int, float]]  # term -> (concept, weight * idf), best per term
     total: float  # sum over concepts of their best value: a unit that has it all
+    pattern: re.Pattern  # finds the question's terms in a line of shadow text
 
 
 def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
@@ -79,10 +81,13 @@ def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
         if term.term not in value or weighted > value[term.term][1]:
             value[term.term] = (term.concept, weighted)
         best[term.concept] = max(best.get(term.concept, 0.0), weighted)
+    # Terms are space-separated [a-z0-9] words; match whole terms only, longest first.
+    alternatives = "|".join(re.escape(t) for t in sorted(value, key=lambda t: (-len(t), t)))
     return _Prepared(
         terms=tuple((t.term, t.weight, stats.idf(t.term)) for t in terms),
         value=value,
         total=sum(best.values()) or 1.0,
+        pattern=re.compile(f"(?<![^ ])(?:{alternatives or '(?!)'})(?![^ ])"),
     )
 
 
@@ -96,29 +101,38 @@ def _evidence(words: Iterable[str], value: Mapping[str, tuple[int, float]]) -> f
     return sum(best.values())
 
 
-def score_unit(
-    fields: ShadowFields,
+def _length(lines: Sequence[str]) -> int:
+    return sum(line.count(" ") + 1 for line in lines if line)
+
+
+def score_columns(
+    columns: ShadowColumns,
     terms: Sequence[QueryTerm],
     stats: CorpusStats,
     parameters: RankingParameters = DEFAULT_PARAMETERS,
     prepared: _Prepared | None = None,
 ) -> tuple[float, tuple[tuple[str, int, float], ...]]:
-    """Score of one unit for a question, with its matching passages (best first)."""
+    """Score of one unit (its stored shadow columns) for a question, with its matching
+    passages as (field, line, evidence), best first."""
     prepared = prepared or _prepare(terms, stats)
-    value = prepared.value
-    counts: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
-    lengths = dict.fromkeys(FIELDS, 0)
+    value, find = prepared.value, prepared.pattern.findall
+    index_title, index_tips, index_body = columns
+    title_line, _, path_line = index_title.partition("\n")
+    fields = (
+        ("title", (title_line,)),
+        ("path", (path_line,)),
+        ("tips", index_tips.split("\n") if index_tips else ()),
+        ("body", index_body.split("\n") if index_body else ()),
+    )
+    counts: dict[str, Counter[str]] = {}
+    lengths: dict[str, int] = {}
     passages: list[tuple[str, int, float]] = []
-    for name, lines in (
-        ("title", (fields.title,)),
-        ("path", (fields.path,)),
-        ("tips", fields.tips),
-        ("body", fields.body),
-    ):
-        counter = counts[name]
+    for name, lines in fields:
+        counter: Counter[str] = Counter()
+        counts[name] = counter
+        lengths[name] = _length(lines)
         for index, line in enumerate(lines):
-            lengths[name] += len(line)
-            matched = [token for token in line if token in value]
+            matched = find(line) if line else None
             if not matched:
                 continue
             counter.update(matched)
@@ -162,6 +176,7 @@ def score_unit(
 COMMON_SHARE = 0.05
 MAX_ENGINE_TERMS = 16
 MIN_ENGINE_TERMS = 3
+MAX_TITLE_TERMS = 8
 
 
 def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[str], list[str]]:
@@ -180,20 +195,20 @@ def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[s
     common = [t for t in ordered if t not in selective]
     while len(selective) < MIN_ENGINE_TERMS and common:
         selective.append(common.pop(0))
-    return selective, common
+    return selective, common[:MAX_TITLE_TERMS]
 
 
 def rank(
-    candidates: Mapping[int, ShadowFields],
+    candidates: Mapping[int, ShadowColumns],
     terms: Sequence[QueryTerm],
     stats: CorpusStats,
     parameters: RankingParameters = DEFAULT_PARAMETERS,
 ) -> list[Ranked]:
-    """Candidates (key -> shadow fields) in final order; ties broken by key for stability."""
+    """Candidates (key -> shadow columns) in final order; ties broken by key for stability."""
     ranked = []
     prepared = _prepare(terms, stats)
-    for key, fields in candidates.items():
-        score, passages = score_unit(fields, terms, stats, parameters, prepared)
+    for key, columns in candidates.items():
+        score, passages = score_columns(columns, terms, stats, parameters, prepared)
         if score > 0:
             ranked.append(Ranked(key=key, score=score, passages=passages))
     ranked.sort(key=lambda item: (-item.score, item.key))

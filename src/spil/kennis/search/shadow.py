@@ -17,6 +17,9 @@ from spil.kennis.analysis import analyse
 
 PATH_SEPARATOR = " > "
 
+# (index_title, index_tips, index_body) as stored on the unit.
+ShadowColumns = tuple[str, str, str]
+
 
 @dataclass(frozen=True)
 class ShadowFields:
