@@ -11,9 +11,10 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .analysis import Item, Thresholds, counted_minutes
+from .analysis import Thresholds, counted_minutes
 from .classification import Classifier, infer_own_domains
 from .ics_import import parse_ics
+from .pipeline import to_item
 
 
 @dataclass
@@ -60,16 +61,7 @@ def measure_file(
     result = AccuracyResult()
     for occurrence in occurrences:
         verdict = classifier.classify(occurrence)
-        item = Item(
-            uid=occurrence.uid,
-            start=occurrence.start,
-            end=occurrence.end,
-            title=occurrence.title,
-            domain=verdict.domain,
-            all_day=occurrence.all_day,
-            availability=occurrence.availability,
-            personal=verdict.personal,
-        )
+        item = to_item(occurrence, verdict)
         minutes = counted_minutes(item, thresholds)
         expected = labels.get(occurrence.uid)
         if expected is None:
