@@ -88,13 +88,15 @@ def engine_candidates(
     limit: int,
     unit_filter: tuple[str, list[int]] | None = None,
     title_only: bool = False,
+    pairs: Sequence[tuple[str, str]] = (),
 ) -> list[int]:
     """Ids of units matching any of `terms`, best first by the engine's own ranking.
 
     `unit_filter` is ("document_id" | "section_id", ids) to search within part of the library;
-    `title_only` looks at the title column (title and heading path) only.
+    `title_only` looks at the title column (title and heading path) only; with `pairs`, a
+    unit must contain both terms of at least one pair (and `terms` is ignored).
     """
-    if not terms:
+    if not terms and not pairs:
         return []
     where, params = "", []
     if unit_filter is not None:
@@ -106,7 +108,10 @@ def engine_candidates(
         params = list(values)
     with connection.cursor() as cursor:
         if _vendor() == "sqlite":
-            match = " OR ".join(f'"{term}"' for term in terms)
+            if pairs:
+                match = " OR ".join(f'("{a}" AND "{b}")' for a, b in pairs)
+            else:
+                match = " OR ".join(f'"{term}"' for term in terms)
             if title_only:
                 match = f"index_title : ({match})"
             weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
@@ -130,7 +135,11 @@ def engine_candidates(
                 f"WHERE u.search_vector @@ q{where} "
                 f"ORDER BY ts_rank_cd('{TSRANK_WEIGHTS}', u.search_vector, q) DESC, u.id "
                 "LIMIT %s",
-                [" | ".join(terms), *params, limit],
+                [
+                    " | ".join(f"({a} & {b})" for a, b in pairs) if pairs else " | ".join(terms),
+                    *params,
+                    limit,
+                ],
             )
         return [row[0] for row in cursor.fetchall()]
 

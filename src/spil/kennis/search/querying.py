@@ -12,7 +12,7 @@ from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Passage, Section, Unit
 from spil.kennis.search import backends
 from spil.kennis.search.highlight import crop, match_spans, render_html, render_marked
-from spil.kennis.search.ranking import CorpusStats, Ranked, engine_terms, rank
+from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
 
 # How many candidates the engine proposes to the reranker.
@@ -109,7 +109,20 @@ def _ranked(
         unit_filter = ("document_id", list(document_ids))
     stats = _corpus_stats(counts)
     selective, common = engine_terms(terms, stats)
-    ids = backends.engine_candidates(selective, limit=CANDIDATES, unit_filter=unit_filter)
+    # Units with two of the question's ideas first; in a large library that is plenty and
+    # much cheaper than scoring every unit with any one word. Otherwise any one word will do.
+    ids = backends.engine_candidates(
+        [], pairs=engine_pairs(selective, terms), limit=CANDIDATES, unit_filter=unit_filter
+    )
+    if len(ids) < CANDIDATES // 2:
+        seen = set(ids)
+        ids += [
+            i
+            for i in backends.engine_candidates(
+                selective, limit=CANDIDATES, unit_filter=unit_filter
+            )
+            if i not in seen
+        ][: CANDIDATES - len(ids)]
     if common:
         seen = set(ids)
         ids += [

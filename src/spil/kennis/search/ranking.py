@@ -198,6 +198,20 @@ def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[s
     return selective, common[:MAX_TITLE_TERMS]
 
 
+PAIR_TERMS = 8
+
+
+def engine_pairs(selective: Sequence[str], terms: Sequence[QueryTerm]) -> list[tuple[str, str]]:
+    """Pairs of selective terms that stand for different words of the question."""
+    concept = {}
+    for term in terms:
+        concept.setdefault(term.term, term.concept)
+    top = list(selective[:PAIR_TERMS])
+    return [
+        (a, b) for i, a in enumerate(top) for b in top[i + 1 :] if concept.get(a) != concept.get(b)
+    ]
+
+
 def rank(
     candidates: Mapping[int, ShadowColumns],
     terms: Sequence[QueryTerm],
