@@ -56,7 +56,9 @@ def test_import_then_mirror(client_in, user):
     # Charts are server-rendered SVG with a text alternative, next to tables of the numbers.
     assert html.count('src="data:image/svg+xml;base64,') == 2
     assert "Uren per domein per week" in html
-    assert "2025-W02" in html
+    # Weeks read as people say them, with their dates, not as ISO keys.
+    assert "2025-W02" not in html
+    assert "week 2<" in html and "6 jan–12 jan 2025" in html
     assert "15,0" in html  # 5 x 3 hours of B&W
     assert "Enquête" in html and "77" in html
     assert "Signalen" in html
@@ -73,6 +75,34 @@ def test_import_error_is_shown_and_changes_nothing(client_in, user, imported):
     assert Afspraak.objects.count() == before
 
 
+def test_empty_file_error_names_the_file(client_in):
+    response = client_in.post(reverse("agenda:importeren"), {"bestand": upload("leeg.ics", b"")})
+    assert response.status_code == 400
+    assert "leeg.ics: het bestand is leeg." in response.content.decode()
+
+
+def test_import_states_the_period_it_used(client_in):
+    response = client_in.post(
+        reverse("agenda:importeren"),
+        {"bestand": upload("Agenda.ics", BEEKDAL_Q1), "van": "2025-01-01", "tot": "2025-03-31"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "(periode 01-01-2025 tot en met 31-03-2025)" in html
+
+
+def test_import_with_nothing_in_the_period_says_so_instead_of_success(client_in, user):
+    response = client_in.post(
+        reverse("agenda:importeren"),
+        {"bestand": upload("Agenda.ics", BEEKDAL_Q1), "van": "2024-01-01", "tot": "2024-03-31"},
+    )
+    assert response.status_code == 200  # no redirect to an empty mirror
+    html = response.content.decode()
+    assert "Gelukt" not in html
+    assert "Agenda.ics bevat geen afspraken tussen 1 januari 2024 en 31 maart 2024" in html
+    assert not Afspraak.objects.filter(owner=user).exists()
+
+
 def test_import_with_htmx_returns_the_result_fragment(client_in):
     response = client_in.post(
         reverse("agenda:importeren"),
@@ -83,6 +113,7 @@ def test_import_with_htmx_returns_the_result_fragment(client_in):
     assert response.status_code == 200
     assert html.startswith('<div id="import-resultaat"')
     assert "9 nieuw" in html
+    assert "Periode: 1 januari 2025 tot en met 31 maart 2025." in html
 
 
 def test_appointment_list_filters_and_inline_correction(client_in, user, imported):
@@ -92,6 +123,8 @@ def test_appointment_list_filters_and_inline_correction(client_in, user, importe
     assert "B&amp;W-overleg" not in html
     html = client_in.get(url, {"zoek": "B&W"}).content.decode()
     assert html.count('class="spil-correction"') == 5
+    # Dutch month abbreviations are lower case ("jan", not "Jan").
+    assert " jan 2025</time>" in html and " Jan 2025" not in html
 
     afspraak = Afspraak.objects.filter(owner=user, onderwerp="B&W-overleg").first()
     response = client_in.post(

@@ -45,6 +45,8 @@ class DateInput(forms.DateInput):
 class ImportForm(UtrechtFormMixin, forms.Form):
     bestand = forms.FileField(
         label="Agendabestand",
+        # Django's own "empty file" error does not name the file; clean_bestand does.
+        allow_empty_file=True,
         help_text="Een export uit Outlook, Exchange, Google of Apple (.ics) of een "
         "Outlook-export als CSV (.csv).",
     )

@@ -175,7 +175,7 @@ def importeren(request):
                 )
             except CalendarImportError as error:
                 form.add_error("bestand", str(error))
-        if result is not None and not _is_htmx(request):
+        if result is not None and not _is_htmx(request) and _import_found(result):
             messages.success(request, _import_message(result))
             return redirect("agenda:spiegel")
         if result is None:
@@ -184,7 +184,7 @@ def importeren(request):
             return render(
                 request,
                 "agenda/_import_resultaat.html",
-                {"form": form, "result": result},
+                {"form": form, "result": _import_result(result)},
                 status=status,
             )
     return render(
@@ -192,7 +192,7 @@ def importeren(request):
         "agenda/importeren.html",
         {
             "form": form,
-            "result": result,
+            "result": _import_result(result),
             "imports": selectors.importbatch_list(owner=request.user)[:10],
             "max_upload_mb": _max_mb(),
         },
@@ -206,11 +206,30 @@ def _max_mb() -> int:
     return settings.SPIL_MAX_UPLOAD_BYTES // (1024 * 1024)
 
 
+def _import_found(batch) -> bool:
+    """Whether the file had any appointment inside the import window."""
+    return bool(batch.nieuw or batch.gewijzigd or batch.ongewijzigd)
+
+
+def _import_result(batch) -> dict | None:
+    """The batch with its window as the user chose it: the stored end is exclusive."""
+    if batch is None:
+        return None
+    return {
+        "batch": batch,
+        "found": _import_found(batch),
+        "van": batch.venster_van,
+        "tot": batch.venster_tot - timedelta(days=1),
+    }
+
+
 def _import_message(batch) -> str:
+    last = batch.venster_tot - timedelta(days=1)
     return (
         f"{batch.bestandsnaam} is ingelezen in agenda ‘{batch.bron.naam}’: {batch.nieuw} nieuw, "
         f"{batch.gewijzigd} gewijzigd, {batch.verwijderd} verwijderd, "
-        f"{batch.ongewijzigd} ongewijzigd."
+        f"{batch.ongewijzigd} ongewijzigd (periode {batch.venster_van:%d-%m-%Y} tot en met "
+        f"{last:%d-%m-%Y})."
     )
 
 
