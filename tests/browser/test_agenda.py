@@ -121,3 +121,13 @@ def test_another_user_gets_404(page, browser_user, django_user_model):
     assert response.status == 404
     foreign.refresh_from_db()
     assert foreign.domein != "overig"
+
+
+def test_selects_show_that_they_open(logged_in_page):
+    """Utrecht's select hides the native arrow and draws one from a token the theme leaves
+    unset; without Spil's own arrow a select looks like a text box."""
+    page = logged_in_page
+    page.goto("/agenda/afspraken/")
+    select = page.get_by_label("Domein", exact=True)
+    assert "svg" in select.evaluate("el => getComputedStyle(el).backgroundImage")
+    assert select.evaluate("el => parseFloat(getComputedStyle(el).paddingRight)") >= 24
