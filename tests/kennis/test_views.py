@@ -289,6 +289,24 @@ def test_search_situation_gets_top_themes_with_three_tips(client_in):
     assert card.count("spil-tips__item") == 3
 
 
+def test_search_short_situation_sentence_is_a_situation(client_in):
+    # Six words, three of them content words: a situation as people type it, not a topic.
+    ingest()
+    html = client_in.get(
+        reverse("kennis:search"), {"q": "de wethouder houdt een advies tegen"}
+    ).content.decode()
+    assert "Best passende thema" in html
+    first = html.index("spil-results__item")
+    card = html[first : html.index("</article>", first)]
+    assert card.count("spil-tips__item") == 3
+
+
+def test_search_few_words_stay_a_topic(client_in):
+    ingest()
+    html = client_in.get(reverse("kennis:search"), {"q": "wethouder advies"}).content.decode()
+    assert "Best passende thema" not in html
+
+
 def test_search_filters_by_document_and_chapter(client_in):
     werkboek = ingest()
     notitie = ingest(NOTITIE, "notitie.md")

@@ -15,8 +15,11 @@ from spil.kennis.library_services import unit_visit_record, upload_create, uploa
 from spil.kennis.models import Unit
 from spil.web.templatetags.spil_ui import query_terms
 
-# A query of this many content words (or ending in "?") is read as a situation, not a topic.
+# A query of this many words, at least QUESTION_MIN_CONTENT_WORDS of them content words, or one
+# ending in "?", is read as a situation, not a topic: "de wethouder houdt een advies tegen" has
+# six words but only three content words.
 QUESTION_MIN_WORDS = 5
+QUESTION_MIN_CONTENT_WORDS = 3
 TOPIC_RESULTS = 10
 QUESTION_RESULTS = 5
 QUESTION_TIPS = 3
@@ -175,7 +178,9 @@ def search(request):
     document_id = _int_or_none(request.GET.get("document"))
     chapter_id = _int_or_none(request.GET.get("hoofdstuk"))
     terms = query_terms(query)
-    is_question = query.endswith("?") or len(terms) >= QUESTION_MIN_WORDS
+    is_question = query.endswith("?") or (
+        len(query.split()) >= QUESTION_MIN_WORDS and len(terms) >= QUESTION_MIN_CONTENT_WORDS
+    )
     results: list[SearchResult] = []
     if query:
         from spil.kennis.search import unit_search
