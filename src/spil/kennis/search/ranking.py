@@ -177,6 +177,7 @@ COMMON_SHARE = 0.05
 MAX_ENGINE_TERMS = 16
 MIN_ENGINE_TERMS = 3
 MAX_TITLE_TERMS = 8
+PROMOTION_BUDGET = 0.15
 
 
 def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[str], list[str]]:
@@ -193,8 +194,16 @@ def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[s
     limit = max(1.0, COMMON_SHARE * stats.units)
     selective = [t for t in ordered if stats.term_units.get(t, 0) <= limit][:MAX_ENGINE_TERMS]
     common = [t for t in ordered if t not in selective]
+    # Promote common terms only while the units they would add stay within a budget: a
+    # question of one common word must not make the engine score half the library.
+    spent = sum(stats.term_units.get(t, 0) for t in selective)
+    budget = PROMOTION_BUDGET * stats.units
     while len(selective) < MIN_ENGINE_TERMS and common:
+        cost = stats.term_units.get(common[0], 0)
+        if selective and spent + cost > budget:
+            break
         selective.append(common.pop(0))
+        spent += cost
     return selective, common[:MAX_TITLE_TERMS]
 
 
