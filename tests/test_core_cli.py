@@ -30,3 +30,10 @@ def test_unknown_command_is_refused(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["onbekend"])
     assert exc.value.code == 2
+
+
+@pytest.mark.django_db
+def test_init_creates_the_static_folder_so_serve_starts_without_warnings(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path / "data" / "static"
+    assert main(["init", "--gebruiker", "secretaris", "--wachtwoord", "een-goed-wachtwoord"]) == 0
+    assert settings.STATIC_ROOT.is_dir()

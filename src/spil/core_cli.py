@@ -33,11 +33,20 @@ def migrate(verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
 
 
+def static_root_create() -> None:
+    """whitenoise warns "No directory at: …/static/" on every start while STATIC_ROOT is
+    missing; Spil serves its files through the finders, so an empty folder is all it needs."""
+    from django.conf import settings
+
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
 def handle_init(args: argparse.Namespace) -> int:
     from spil.accounts.models import User
     from spil.accounts.services import user_create_local
 
     migrate()
+    static_root_create()
     print("Database is bijgewerkt.")
     password = args.wachtwoord
     exists = User.objects.filter(username=args.gebruiker).exists()
@@ -92,6 +101,8 @@ def handle_serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
 
     from spil.kennis.library_services import upload_requeue_interrupted
+
+    static_root_create()
     from spil.wsgi import application
 
     migrate()
