@@ -53,6 +53,9 @@ def test_ingest_stores_structure_units_and_passages():
     parsed_passages = sum(len(s.passages) for s in parsed.walk())
     assert Passage.objects.filter(unit__document=document).count() == parsed_passages
     assert Section.objects.filter(document=document).count() == len(list(parsed.walk()))
+    # The message counts what the library table shows, under the same names.
+    sections = Section.objects.filter(document=document).count()
+    assert result.message.endswith(f"(2 thema's, {sections} onderdelen).")
 
 
 def test_reingesting_unchanged_file_changes_nothing():

@@ -102,10 +102,11 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
         _visits_restore(document=document, visits=visits)
         document_index(document=document)
 
+    # The same counts, under the same names, as the library table shows for the document.
     themes = document.units.filter(theme_number__isnull=False).count()
-    units = document.units.count()
+    sections = document.sections.count()
     verb = "toegevoegd" if status == "added" else "vervangen door de nieuwe versie"
-    detail = f"{themes} thema's, {units} eenheden" if themes else f"{units} onderdelen"
+    detail = f"{themes} thema's, {sections} onderdelen" if themes else f"{sections} onderdelen"
     return IngestResult(
         filename=filename,
         status=status,
