@@ -62,7 +62,8 @@ def test_upload_of_several_good_files_ingests_each(
     assert uploads["notitie.md"].status == Upload.Status.ADDED
     assert uploads["werkboek.md"].document.units.filter(theme_number__isnull=False).count() == 5
     page = client_in.get(reverse("kennis:library")).content.decode()
-    assert "werkboek.md: toegevoegd" in page
+    row = page.split(f'id="upload-{uploads["werkboek.md"].id}"')[1].split("</li>")[0]
+    assert "werkboek.md" in row and "Toegevoegd (5 thema&#x27;s" in row
     assert "spil-file-status--added" in page
 
 
@@ -86,7 +87,11 @@ def test_bad_files_get_a_dutch_error_next_to_the_file(
     page = client_in.get(reverse("kennis:library")).content.decode()
     for upload in uploads:
         assert upload.message.startswith(upload.filename)
-        assert upload.message in page.replace("&#x27;", "'")
+        row = page.split(f'id="upload-{upload.id}"')[1].split("</li>")[0].replace("&#x27;", "'")
+        problem = upload.message.removeprefix(f"{upload.filename}: ")
+        assert problem[1:] in row
+        # The row names the file once, then the problem (capitalised), not "naam naam: …".
+        assert row.count(upload.filename) == 1
     assert page.count("spil-file-status--error") == 3
     assert "fout" in page  # the state in words, not only a colour
 

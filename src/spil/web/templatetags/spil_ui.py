@@ -52,7 +52,14 @@ def result_card(result, terms=None, heading_level: int = 3):
 
 @register.inclusion_tag("components/file_status_row.html")
 def file_status_row(upload):
-    return {"upload": upload}
+    # Messages name their file (they also go to the command line); the row shows the name
+    # already, so it drops the repeat.
+    message = upload.message or ""
+    prefix = f"{upload.filename}: "
+    if message.startswith(prefix):
+        message = message[len(prefix) :]
+        message = message[:1].upper() + message[1:]
+    return {"upload": upload, "message": message}
 
 
 def _key(word: str) -> str:
