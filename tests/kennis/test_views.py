@@ -231,6 +231,11 @@ def test_section_page_reads_the_whole_chapter(client_in):
     assert "Thema 1: Afspraken maken met de burgemeester</h2>" in html
     assert "Houd een korte lijst bij van toezeggingen" in html
     assert "Blijf neutraal" not in html  # next chapter
+    # A document without page numbers still links each theme to its page with the citation.
+    theme = document.units.get(theme_number=1)
+    assert (
+        f'href="{reverse("kennis:unit", args=[theme.id])}">Thema-pagina met bronvermelding' in html
+    )
     other = ingest(NOTITIE, "notitie.md")
     foreign = other.sections.first()
     assert (
