@@ -11,7 +11,7 @@ from django.db import connection
 
 # Title over tips over body, for the engine's own first ranking of candidates.
 FTS5_WEIGHTS = (4.0, 1.5, 1.0)
-# ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: body C, tips B, title A.
+# ts_rank weights in PostgreSQL's order {D, C, B, A}: body C, tips B, title A.
 TSRANK_WEIGHTS = "{0.05, 0.3, 0.5, 1.0}"
 
 
@@ -122,18 +122,21 @@ def engine_candidates(
                 [match, *params, limit],
             )
         elif title_only:
+            # ts_rank, not ts_rank_cd: many titles can match a common word, and cover density
+            # costs several times more per row while titles are too short to profit from it.
+            join = " JOIN kennis_unit u ON u.id = t.unit_id" if where else ""
             cursor.execute(
-                "SELECT u.id FROM kennis_search_title t "
-                "JOIN kennis_unit u ON u.id = t.unit_id, to_tsquery('simple', %s) q "
+                f"SELECT t.unit_id FROM kennis_search_title t{join}, "
+                "to_tsquery('simple', %s) q "
                 f"WHERE t.vector @@ q{where} "
-                "ORDER BY ts_rank_cd(t.vector, q) DESC, u.id LIMIT %s",
+                "ORDER BY ts_rank(t.vector, q) DESC, t.unit_id LIMIT %s",
                 [" | ".join(terms), *params, limit],
             )
         else:
             cursor.execute(
                 "SELECT u.id FROM kennis_unit u, to_tsquery('simple', %s) q "
                 f"WHERE u.search_vector @@ q{where} "
-                f"ORDER BY ts_rank_cd('{TSRANK_WEIGHTS}', u.search_vector, q) DESC, u.id "
+                f"ORDER BY ts_rank('{TSRANK_WEIGHTS}', u.search_vector, q) DESC, u.id "
                 "LIMIT %s",
                 [
                     " | ".join(f"({a} & {b})" for a, b in pairs) if pairs else " | ".join(terms),
