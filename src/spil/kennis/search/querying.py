@@ -152,22 +152,12 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
     if not ranked:
         return []
     units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
-    # Only ids and kinds of all passages (to map shadow lines to passages); texts are
-    # fetched for the passages shown.
-    by_unit: dict[int, dict[str, list[int]]] = {r.key: {"tips": [], "body": []} for r in ranked}
+    # Passages of the hits in order, split like the shadow columns (tips / everything else),
+    # so that a shadow line number points at its passage.
+    by_unit: dict[int, dict[str, list[tuple]]] = {r.key: {"tips": [], "body": []} for r in ranked}
     rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
-    for passage_id, unit_id, kind in rows.values_list("id", "unit_id", "kind"):
-        by_unit[unit_id]["tips" if kind == Passage.Kind.TIP else "body"].append(passage_id)
-    wanted = [
-        by_unit[item.key][field][line]
-        for item in ranked
-        for field, line, _ in item.passages[:PASSAGES_PER_HIT]
-        if line < len(by_unit[item.key][field])
-    ]
-    shown = {
-        row[0]: row
-        for row in Passage.objects.filter(id__in=wanted).values_list("id", "kind", "page", "text")
-    }
+    for row in rows.values_list("id", "unit_id", "kind", "page", "text"):
+        by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
     term_set = frozenset(t.term for t in terms)
     vocabulary = frozenset(counts) | BASE_STEMS
     hits = []
@@ -177,7 +167,7 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
             candidates = by_unit[item.key][field]
             if line >= len(candidates):
                 continue  # index older than the passages; skip rather than point wrongly
-            passage_id, kind, page, full_text = shown[candidates[line]]
+            passage_id, _, kind, page, full_text = candidates[line]
             spans = match_spans(full_text, term_set, vocabulary)
             text, shifted, cut_start, cut_end = crop(full_text, spans)
             prefix, suffix = ("… " if cut_start else ""), (" …" if cut_end else "")
