@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -202,3 +203,12 @@ def test_mirror_defaults_to_the_last_quarter_with_appointments(client_in, import
     # The last imported appointment is the leave ending Friday 21 February 2025.
     assert 'value="2025-02-21"' in html
     assert "15,0" in html
+
+
+def test_agenda_pages_address_the_user_as_je_like_the_kennisbank(client_in, imported):
+    # The kennisbank says "je"; a product that switches to "u" between pages reads as two.
+    formal = re.compile(r"\b(u|uw|U|Uw)\b")
+    for name in ("spiegel", "importeren", "afspraken", "instellingen"):
+        html = client_in.get(reverse(f"agenda:{name}"), {"van": "2025-01-06", "tot": "2025-03-31"})
+        text = re.sub(r"<[^>]+>", " ", html.content.decode())
+        assert not formal.findall(text), (name, formal.findall(text))

@@ -69,7 +69,7 @@ def test_import_mirror_and_correct_by_keyboard(logged_in_page, browser_user, cal
     page.keyboard.press("Enter")
     page.get_by_text("ingedeeld bij college").wait_for()
     assert "College" in page.locator("tbody tr").inner_text()
-    assert "Uw correctie" in page.locator("tbody tr").inner_text()
+    assert "Jouw correctie" in page.locator("tbody tr").inner_text()
 
     subnav(page).get_by_role("link", name="Instellingen", exact=True).click()
     assert "Prestatieafspraken" in page.locator("#correcties-kop + ul").inner_text()

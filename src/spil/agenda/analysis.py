@@ -208,7 +208,7 @@ class Analysis:
         direction = "boven" if furthest["verschil_doel"] > 0 else "onder"
         return (
             f"Van {work // 60} uur met college, organisatie en omgeving ging {parts}; "
-            f"{furthest['label'].lower()} ligt het verst van uw doel "
+            f"{furthest['label'].lower()} ligt het verst van je doel "
             f"({abs(furthest['verschil_doel']):.0f} procentpunt {direction} "
             f"{furthest['doel']:.0f}%)."
         )

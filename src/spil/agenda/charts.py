@@ -67,7 +67,7 @@ def weekly_bars_svg(weeks: list[dict], *, include_overig: bool = True) -> str:
 
 def shares_svg(comparison: list[dict]) -> str:
     """Grouped bars: own share, own target and survey figure per work domain, in percent."""
-    kinds = ["Uw verdeling", "Uw doel", "Enquête (gemiddeld)"]
+    kinds = ["Jouw verdeling", "Jouw doel", "Enquête (gemiddeld)"]
     values = []
     for row in comparison:
         for kind, value in zip(

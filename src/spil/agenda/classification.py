@@ -566,14 +566,14 @@ class Classifier:
     def _by_correction(self, occurrence: Occurrence) -> Classification | None:
         domain = self.corrections.occurrence.get(occurrence.key)
         if domain:
-            return Classification(domain, "Uw correctie voor deze afspraak.", "correctie")
+            return Classification(domain, "Jouw correctie voor deze afspraak.", "correctie")
         domain = self.corrections.series.get(occurrence.uid)
         if domain:
-            return Classification(domain, "Uw correctie voor de hele reeks.", "correctie")
+            return Classification(domain, "Jouw correctie voor de hele reeks.", "correctie")
         domain = self.corrections.title.get(normalise_title(occurrence.title))
         if domain:
             return Classification(
-                domain, "Uw correctie voor alle afspraken met dit onderwerp.", "correctie"
+                domain, "Jouw correctie voor alle afspraken met dit onderwerp.", "correctie"
             )
         return None
 
@@ -609,7 +609,7 @@ class Classifier:
                 domain, probability = predicted
                 return Classification(
                     domain,
-                    f"Lijkt op onderwerpen die u zelf bij {DOMAIN_LABELS[domain].lower()} "
+                    f"Lijkt op onderwerpen die je zelf bij {DOMAIN_LABELS[domain].lower()} "
                     f"indeelde ({round(probability * 100)}% zeker).",
                     "model",
                 )

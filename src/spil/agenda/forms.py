@@ -119,10 +119,10 @@ class CorrectieForm(UtrechtFormMixin, forms.Form):
 
 class InstellingenForm(UtrechtFormMixin, forms.Form):
     eigen_domeinen = forms.CharField(
-        label="Maildomeinen van uw eigen organisatie",
+        label="Maildomeinen van je eigen organisatie",
         required=False,
         help_text="Gescheiden door komma's, bijvoorbeeld gemeente.nl, werkorganisatie.nl. "
-        "Leeg: Spil leidt het af uit de organisator van uw afspraken.",
+        "Leeg: Spil leidt het af uit de organisator van je afspraken.",
     )
     doel_college = forms.FloatField(label="College (%)", min_value=0, max_value=100)
     doel_organisatie = forms.FloatField(label="Organisatie (%)", min_value=0, max_value=100)

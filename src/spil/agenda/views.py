@@ -347,7 +347,7 @@ def instellingen(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Uw instellingen zijn opgeslagen.")
+            messages.success(request, "Je instellingen zijn opgeslagen.")
             return redirect("agenda:instellingen")
     return render(
         request,
