@@ -43,6 +43,7 @@ def test_login_page_and_logging_in_and_out(client, user):
 
     out = client.post(reverse("accounts:logout"))
     assert out.status_code == 302
+    assert "Je bent uitgelogd." in client.get(out["Location"]).content.decode()
     assert client.get("/").status_code == 302
 
 
