@@ -115,3 +115,8 @@ def test_particle_followed_by_more_words_is_a_preposition():
     vocabulary = document_vocabulary(["inbreng tegenhouden"])
     assert "inbreng" not in {t.term for t in analyse_query("breng rust in het college", vocabulary)}
     assert "tegenhoud" in {t.term for t in analyse_query("houdt het advies tegen?", vocabulary)}
+
+
+def test_participle_in_d_also_gives_the_verb_stem():
+    assert analyse("veranderd") == ["veranderd", "verander"]
+    assert analyse("veranderen") == ["verander"]

@@ -69,9 +69,12 @@ def _word_terms(text: str, keep_form: bool, vocabulary: Container[str]) -> tuple
         return tuple(terms)
     main = stem(text)
     parts = [p for p in split_compound(text, vocabulary) if p != main]
-    if len(text) >= 5 and text.endswith("t") and text.isalpha():
-        # Verb forms in -t ("houdt", "overweegt") also get the stem of the verb ("houd",
-        # "overweg"), which the Porter rules leave alone. Harmless for nouns ("besluit").
+    if text.isalpha() and (
+        (len(text) >= 5 and text.endswith("t")) or (len(text) >= 7 and text.endswith("d"))
+    ):
+        # Verb forms in -t/-d ("houdt", "overweegt", "veranderd") also get the stem of the
+        # verb ("houd", "overweg", "verander"), which the Porter rules leave alone. Harmless
+        # for nouns ("besluit" -> "beslui" matches nothing else).
         verb = stem(text[:-1])
         if verb != main:
             parts.append(verb)
