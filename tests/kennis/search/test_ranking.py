@@ -102,3 +102,16 @@ def test_engine_pairs_join_different_words_of_the_question():
     terms = [QueryTerm("a", 1.0, 0), QueryTerm("a2", 0.5, 0), QueryTerm("b", 1.0, 1)]
     assert engine_pairs(["a", "a2", "b"], terms) == [("a", "b"), ("a2", "b")]
     assert engine_pairs(["a", "a2"], terms) == []
+
+
+def test_one_idea_named_many_ways_does_not_beat_two_ideas():
+    terms = [
+        QueryTerm("raad", 1.0, 0),
+        QueryTerm("gemeenteraad", 0.5, 0),
+        QueryTerm("raadslid", 0.5, 0),
+        QueryTerm("begroting", 1.0, 1),
+    ]
+    stats = CorpusStats(100, {"title": 3, "path": 3, "tips": 40, "body": 40}, {})
+    synonyms = fields(body=[["raad", "gemeenteraad", "raadslid"]])
+    two_ideas = fields(body=[["raad", "begroting", "x"]])
+    assert score_unit(two_ideas, terms, stats)[0] > score_unit(synonyms, terms, stats)[0]

@@ -3,8 +3,8 @@
 Pure Python. The database engine only proposes candidates; this module scores them from
 their analysed shadow text and corpus statistics that Spil keeps itself, so both backends
 produce the same scores. The score combines
-- BM25F over the fields title > heading path > tips > body, with per-term query weights
-  (typed words count fully, compound parts and synonyms less);
+- BM25F over the fields title > heading path > tips > body, per idea of the question (a
+  typed word with its compound parts and synonyms, which count less, shares one saturation);
 - concept coverage: how much of the question (each typed word with its expansions counts
   once) the unit answers;
 - passage evidence: the best single tip or paragraph, since a unit that answers the
@@ -67,7 +67,7 @@ class Ranked:
 class _Prepared:
     """Per-question values, computed once for all candidates."""
 
-    terms: tuple[tuple[str, float, float], ...]  # term, query weight, idf
+    terms: tuple[tuple[str, float, float, int], ...]  # term, query weight, idf, concept
     value: Mapping[str, tuple[int, float]]  # term -> (concept, weight * idf), best per term
     total: float  # sum over concepts of their best value: a unit that has it all
     pattern: re.Pattern  # finds the question's terms in a line of shadow text
@@ -84,7 +84,7 @@ def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
     # Terms are space-separated [a-z0-9] words; match whole terms only, longest first.
     alternatives = "|".join(re.escape(t) for t in sorted(value, key=lambda t: (-len(t), t)))
     return _Prepared(
-        terms=tuple((t.term, t.weight, stats.idf(t.term)) for t in terms),
+        terms=tuple((t.term, t.weight, stats.idf(t.term), t.concept) for t in terms),
         value=value,
         total=sum(best.values()) or 1.0,
         pattern=re.compile(f"(?<![^ ])(?:{alternatives or '(?!)'})(?![^ ])"),
@@ -141,18 +141,28 @@ def score_columns(
     if not passages and not counts["title"] and not counts["path"]:
         return 0.0, ()
 
-    bm25f = 0.0
-    for term, weight, idf in prepared.terms:
-        pseudo_tf = 0.0
+    # BM25F per idea of the question: a word and its expansions (synonyms, compound parts)
+    # share one saturation, so a unit that names the same idea in five ways does not
+    # outscore one that names five ideas. The idea's idf is the highest of its matched terms.
+    norms = {}
+    for name in FIELDS:
+        average = stats.average_length.get(name) or 1.0
+        b = parameters.length_normalisation[name]
+        norms[name] = 1.0 - b + b * lengths[name] / average
+    pseudo_tf: dict[int, float] = {}
+    idf_of: dict[int, float] = {}
+    for term, weight, idf, concept in prepared.terms:
+        tf = 0.0
         for name in FIELDS:
-            tf = counts[name].get(term)
-            if tf:
-                average = stats.average_length.get(name) or 1.0
-                b = parameters.length_normalisation[name]
-                norm = 1.0 - b + b * lengths[name] / average
-                pseudo_tf += parameters.field_weights[name] * tf / norm
-        if pseudo_tf:
-            bm25f += weight * idf * pseudo_tf / (parameters.k1 + pseudo_tf)
+            count = counts[name].get(term)
+            if count:
+                tf += parameters.field_weights[name] * count / norms[name]
+        if tf:
+            pseudo_tf[concept] = pseudo_tf.get(concept, 0.0) + weight * tf
+            idf_of[concept] = max(idf_of.get(concept, 0.0), idf)
+    bm25f = sum(
+        idf_of[concept] * value / (parameters.k1 + value) for concept, value in pseudo_tf.items()
+    )
 
     present = set(counts["title"]) | set(counts["path"]) | set(counts["tips"]) | set(counts["body"])
     coverage = _evidence(present, value) / prepared.total
