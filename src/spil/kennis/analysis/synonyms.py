@@ -14,7 +14,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = tuple(
     for line in """
     wethouder wethouders bestuurder bestuurders collegelid collegeleden portefeuillehouder
     burgemeester burgervader burgemoeder
-    college benw dagelijks
+    college benw
     raad gemeenteraad raadsleden raadslid volksvertegenwoordiging
     griffier griffie
     secretaris gemeentesecretaris
