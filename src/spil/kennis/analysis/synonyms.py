@@ -55,7 +55,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = tuple(
     integriteit integer
     ondernemingsraad or medezeggenschap
     verzuim ziekteverzuim uitval
-    benoeming benoemen aanstelling aanstellen aannemen aangenomen werving selectie
+    benoeming benoemen aanstelling aanstellen werving selectie
     loopbaan carriere
     twijfel twijfelen overwegen overweging
     werkdruk stress
