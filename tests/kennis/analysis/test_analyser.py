@@ -120,3 +120,7 @@ def test_particle_followed_by_more_words_is_a_preposition():
 def test_participle_in_d_also_gives_the_verb_stem():
     assert analyse("veranderd") == ["veranderd", "verander"]
     assert analyse("veranderen") == ["verander"]
+
+
+def test_nouns_in_vowel_d_get_no_verb_variant():
+    assert "gemeenteraa" not in analyse("gemeenteraad")

@@ -70,7 +70,8 @@ def _word_terms(text: str, keep_form: bool, vocabulary: Container[str]) -> tuple
     main = stem(text)
     parts = [p for p in split_compound(text, vocabulary) if p != main]
     if text.isalpha() and (
-        (len(text) >= 5 and text.endswith("t")) or (len(text) >= 7 and text.endswith("d"))
+        (len(text) >= 5 and text.endswith("t"))
+        or (len(text) >= 7 and text.endswith("d") and text[-2] not in "aeiou")
     ):
         # Verb forms in -t/-d ("houdt", "overweegt", "veranderd") also get the stem of the
         # verb ("houd", "overweg", "verander"), which the Porter rules leave alone. Harmless
