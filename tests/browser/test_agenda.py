@@ -86,6 +86,9 @@ def test_import_error_is_announced(logged_in_page, tmp_path):
     alert = page.get_by_role("alert")
     alert.wait_for()
     assert "kapot.ics: dit is geen agendabestand" in alert.inner_text()
+    # The problem and "nothing changed" read top to bottom, not as two columns.
+    first, second = (p.bounding_box() for p in alert.locator("p").all()[:2])
+    assert second["y"] >= first["y"] + first["height"]
     assert_accessible(page, "agenda inlezen met fout")
 
 
