@@ -60,6 +60,9 @@ def test_import_then_mirror(client_in, user):
     # Weeks read as people say them, with their dates, not as ISO keys.
     assert "2025-W02" not in html
     assert "week 2<" in html and "6 jan–12 jan 2025" in html
+    # A week across New Year names both years.
+    new_year = client_in.get(reverse("agenda:spiegel"), {"van": "2025-01-01", "tot": "2025-01-31"})
+    assert "30 dec 2024–5 jan 2025" in new_year.content.decode()
     assert "15,0" in html  # 5 x 3 hours of B&W
     assert "Enquête" in html and "77" in html
     assert "Signalen" in html
