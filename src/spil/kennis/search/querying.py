@@ -19,6 +19,7 @@ from spil.kennis.search.shadow import parse_shadow
 CANDIDATES = 200
 TITLE_CANDIDATES = 100
 PASSAGES_PER_HIT = 3
+MAX_QUERY_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def _corpus_stats(term_units: dict[str, int]) -> CorpusStats:
 
 def _query_terms(query: str) -> tuple[list[QueryTerm], dict[str, int]]:
     """Weighted query terms that occur in the index, and their unit counts."""
+    query = query[:MAX_QUERY_CHARS]  # a pasted page is not a question; keep latency bounded
     preliminary = analyse_query(query, BASE_STEMS)
     lookup = query_lookup_stems(query) | {term.term for term in preliminary}
     counts = backends.term_units_read(lookup)
