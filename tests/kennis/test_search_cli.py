@@ -106,3 +106,17 @@ def test_herindexeer_rebuilds_the_index(library, capsys):
     assert "Zoekindex opnieuw opgebouwd: 8 eenheden." in capsys.readouterr().out
     assert main(["zoek", "fusie", "--json", "--top", "1"]) == 0
     assert "Herindeling" in capsys.readouterr().out
+
+
+def test_eval_details_list_rank_of_first_relevant_unit(library, tmp_path: Path, capsys):
+    questions = tmp_path / "vragen.jsonl"
+    questions.write_text(
+        '{"q": "samenvoeging van gemeenten", "rel": {"d:handboek#herindeling": 2}}\n'
+        '{"q": "zeilboot", "rel": {"d:essay": 2}}\n',
+        "utf-8",
+    )
+    assert main(["eval", str(questions), "--baseline", "--details"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2].split()[:3] == ["1", "(bm25", "1)"]
+    assert lines[-2].endswith("->  Herindeling van twee gemeenten")
+    assert lines[-1].split()[:3] == ["-", "(bm25", "-)"]
