@@ -13,9 +13,11 @@ Targets (BRIEF): p95 < 20 ms on the seeds, p95 < 100 ms at 100x, ingest < 5 s.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -47,6 +49,7 @@ KEYWORD_QUERIES = [
 
 def setup(database_url: str | None) -> None:
     data_dir = tempfile.mkdtemp(prefix="spil-bench-")
+    atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
     os.environ["SPIL_DATA_DIR"] = data_dir
     if database_url:
         os.environ["DATABASE_URL"] = database_url
