@@ -134,3 +134,15 @@ def test_selects_show_that_they_open(logged_in_page):
     select = page.get_by_label("Domein", exact=True)
     assert "svg" in select.evaluate("el => getComputedStyle(el).backgroundImage")
     assert select.evaluate("el => parseFloat(getComputedStyle(el).paddingRight)") >= 24
+
+
+def test_form_controls_get_the_same_focus_outline_as_links(logged_in_page):
+    page = logged_in_page
+    page.goto("/agenda/afspraken/")
+    page.get_by_label("Onderwerp bevat").focus()
+    page.keyboard.press("Shift+Tab")  # to the "Ingedeeld op" select, by keyboard
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }"
+    )
+    assert style == ["SELECT", "solid", "3px"]
