@@ -248,7 +248,8 @@ def test_theme_page_has_tips_chapter_citation_neighbours_and_see_also(client_in,
     theme = document.units.get(theme_number=2)
     html = client_in.get(reverse("kennis:unit", args=[theme.id])).content.decode()
 
-    assert "Thema 2</span> Een wethouder die een advies tegenhoudt" in html
+    # Written like everywhere else (title, zie ook, results): "Thema 2: …".
+    assert "Thema 2:</span> Een wethouder die een advies tegenhoudt" in html
     assert html.count('class="utrecht-unordered-list__item spil-tips__item"') == 4
     assert "Wekelijks overleg" in html  # chapter
     assert "Kopieer bronvermelding" in html
