@@ -34,3 +34,12 @@ def test_adjacent_matches_render_as_one():
         render_html(text, [(3, 10), (17, 21)])
         == "de <mark>emoties</mark> lopen <mark>hoog</mark> op"
     )
+
+
+def test_highlighter_offsets_stay_right_with_abbreviations_and_accents():
+    from spil.kennis.search.highlight import Highlighter
+
+    text = "Het café van B&W en de raadsvergaderingen"
+    highlighter = Highlighter({"benw", "vergader"}, frozenset({"rad"}), [text])
+    spans = highlighter.spans(text)
+    assert [text[s:e] for s, e in spans] == ["B&W", "raadsvergaderingen"]

@@ -66,6 +66,20 @@ def _tokenize_prepared(prepared: str) -> list[Token]:
     return tokens
 
 
+def raw_words(text: str) -> list[tuple[str, int, int]] | None:
+    """The tokenizer's matches in `text` as (raw string, start, end), without normalising
+    each one (cheap; see `token_of`). None when folding changes the text's length."""
+    prepared = _prepare(text)
+    if not prepared:
+        return None
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(prepared)]
+
+
+def token_of(raw: str) -> Token:
+    """The token a raw match of `raw_words` stands for (offsets relative to `raw`)."""
+    return _tokenize_prepared(raw)[0]
+
+
 def _tokenize_unaligned(text: str) -> list[Token]:
     # Rare: folding changed the length (e.g. a ligature). Tokenise the original word by word.
     tokens: list[Token] = []

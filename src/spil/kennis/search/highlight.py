@@ -11,33 +11,59 @@ import re
 from collections.abc import Collection, Sequence
 
 from spil.kennis.analysis import content_tokens, word_terms
+from spil.kennis.analysis.analyser import is_content
 from spil.kennis.analysis.stemming import stem
+from spil.kennis.analysis.tokens import Token, raw_words, token_of
 
 Span = tuple[int, int]
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 
 
-def match_spans(text: str, terms: Collection[str], vocabulary: frozenset[str]) -> list[Span]:
-    """Spans of the words in `text` whose index terms include one of `terms`.
+class Highlighter:
+    """Finds the words of passages that match a question's terms.
 
-    Compounds are split against `vocabulary` plus the passage's own words, as at indexing.
+    Made once per result page: decisions are cached per surface word, and compounds are
+    split against `vocabulary` plus the words of all `texts` to be shown (as indexing splits
+    against the document's own words).
     """
-    tokens = content_tokens(text)
-    # A compound can only contain a term whose stem it contains (the stem is a prefix of the
-    # part), so only such words are worth splitting.
-    # Stems lose doubled vowels (raad -> rad), so compare with those undoubled as well.
-    parts = [term for term in terms if len(term) >= 3]
-    local: frozenset[str] | None = None
-    spans = []
-    for token in tokens:
-        if stem(token.text) in terms:
-            spans.append((token.start, token.end))
-        elif len(token.text) >= 8 and _may_contain(token.text, parts):
-            if local is None:
-                local = vocabulary | {stem(t.text) for t in tokens if t.text.isalpha()}
-            if any(term in terms for term in word_terms(token, local)):
-                spans.append((token.start, token.end))
-    return spans
+
+    def __init__(self, terms: Collection[str], vocabulary: frozenset[str], texts: Sequence[str]):
+        self.terms = frozenset(terms)
+        self._words = {text: raw_words(text) for text in texts}
+        seen = {raw for words in self._words.values() if words for raw, _, _ in words}
+        own = {stem(raw.lower()) for raw in seen if raw.isalpha()}
+        self._vocabulary = vocabulary | own
+        # A compound can only contain a term whose stem it contains (the stem is a prefix of
+        # the part); stems lose doubled vowels (raad -> rad), so compare undoubled as well.
+        self._parts = [term for term in self.terms if len(term) >= 3]
+        self._decided: dict[str, bool] = {}
+
+    def _match(self, token: Token) -> bool:
+        if not is_content(token):
+            return False
+        return stem(token.text) in self.terms or (
+            len(token.text) >= 8
+            and _may_contain(token.text, self._parts)
+            and any(term in self.terms for term in word_terms(token, self._vocabulary))
+        )
+
+    def spans(self, text: str) -> list[Span]:
+        words = self._words.get(text) or raw_words(text)
+        if words is None:  # folding changed the length: the slower, aligned path
+            return [(t.start, t.end) for t in content_tokens(text) if self._match(t)]
+        spans = []
+        for raw, start, end in words:
+            hit = self._decided.get(raw)
+            if hit is None:
+                hit = self._decided[raw] = self._match(token_of(raw))
+            if hit:
+                spans.append((start, end))
+        return spans
+
+
+def match_spans(text: str, terms: Collection[str], vocabulary: frozenset[str]) -> list[Span]:
+    """Spans of the words in `text` whose index terms include one of `terms`."""
+    return Highlighter(terms, vocabulary, [text]).spans(text)
 
 
 def _may_contain(word: str, parts: list[str]) -> bool:

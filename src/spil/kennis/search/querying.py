@@ -11,7 +11,7 @@ from spil.kennis.analysis import QueryTerm, analyse_query, query_lookup_stems
 from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Passage, Section, Unit
 from spil.kennis.search import backends
-from spil.kennis.search.highlight import crop, match_spans, render_html, render_marked
+from spil.kennis.search.highlight import Highlighter, crop, render_html, render_marked
 from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
 
@@ -160,8 +160,15 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
     rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
     for row in rows.values_list("id", "unit_id", "kind", "page", "text"):
         by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
-    term_set = frozenset(t.term for t in terms)
-    vocabulary = frozenset(counts) | BASE_STEMS
+    shown = [
+        by_unit[item.key][field][line][4]
+        for item in ranked
+        for field, line, _ in item.passages[:PASSAGES_PER_HIT]
+        if line < len(by_unit[item.key][field])
+    ]
+    highlighter = Highlighter(
+        (t.term for t in terms), frozenset(counts) | BASE_STEMS, list(dict.fromkeys(shown))
+    )
     hits = []
     for item in ranked:
         passages = []
@@ -170,7 +177,7 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
             if line >= len(candidates):
                 continue  # index older than the passages; skip rather than point wrongly
             passage_id, _, kind, page, full_text = candidates[line]
-            spans = match_spans(full_text, term_set, vocabulary)
+            spans = highlighter.spans(full_text)
             text, shifted, cut_start, cut_end = crop(full_text, spans)
             prefix, suffix = ("… " if cut_start else ""), (" …" if cut_end else "")
             passages.append(
