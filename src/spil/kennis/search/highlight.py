@@ -32,7 +32,7 @@ class Highlighter:
         self._words = {text: raw_words(text) for text in texts}
         seen = {raw for words in self._words.values() if words for raw, _, _ in words}
         own = {stem(raw.lower()) for raw in seen if raw.isalpha()}
-        self._vocabulary = vocabulary | own
+        self._vocabulary = vocabulary | own | self.terms
         # A compound can only contain a term whose stem it contains (the stem is a prefix of
         # the part); stems lose doubled vowels (raad -> rad), so compare undoubled as well.
         self._parts = [term for term in self.terms if len(term) >= 3]
