@@ -97,6 +97,7 @@ def test_changed_file_replaces_old_version_and_keeps_document_identity():
     result = _ingest(changed)
 
     assert result.status == "replaced"
+    assert "vervangen door de nieuwe versie" in result.message
     assert result.document.pk == first.document.pk
     titles = set(Unit.objects.values_list("title", flat=True))
     assert "Een wethouder inwerken" in titles
@@ -210,6 +211,8 @@ def test_force_reads_an_unchanged_file_again():
     result = document_ingest(data=HANDLEIDING.encode(), filename="werkboek.md", force=True)
 
     assert result.status == "replaced"
+    # The same file read again is no "new version".
+    assert "werkboek.md: opnieuw ingelezen (" in result.message
     assert result.document.pk == first.pk
     assert set(Unit.objects.values_list("id", flat=True)).isdisjoint(old_units)
     assert Unit.objects.filter(theme_number=2).count() == 1

@@ -83,6 +83,7 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
 
     with transaction.atomic():
         if existing:
+            same_file = existing.checksum == checksum
             document = existing
             visits = _visits_of(document=document)
             document_unindex(document=document)
@@ -92,6 +93,7 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
             document = Document(source_name=filename, added_by=user)
             visits = []
             status = "added"
+            same_file = False
         document.title = parsed.title[:500] or Path(filename).stem
         document.checksum = checksum
         document.file_type = parsed.file_type
@@ -105,7 +107,12 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
     # The same counts, under the same names, as the library table shows for the document.
     themes = document.units.filter(theme_number__isnull=False).count()
     sections = document.sections.count()
-    verb = "toegevoegd" if status == "added" else "vervangen door de nieuwe versie"
+    if status == "added":
+        verb = "toegevoegd"
+    elif same_file:  # forced re-read of the same file: there is no "new version"
+        verb = "opnieuw ingelezen"
+    else:
+        verb = "vervangen door de nieuwe versie"
     detail = f"{themes} thema's, {sections} onderdelen" if themes else f"{sections} onderdelen"
     return IngestResult(
         filename=filename,
