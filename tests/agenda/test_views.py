@@ -127,6 +127,9 @@ def test_appointment_list_filters_and_inline_correction(client_in, user, importe
     assert "B&amp;W-overleg" not in html
     html = client_in.get(url, {"zoek": "B&W"}).content.decode()
     assert html.count('class="spil-correction"') == 5
+    # The reason does not repeat the domain shown right above it.
+    assert "Onderwerp of locatie noemt" in html
+    assert "Organisatie: " not in html and "College: " not in html
     # Dutch month abbreviations are lower case ("jan", not "Jan").
     assert " jan 2025</time>" in html and " Jan 2025" not in html
 

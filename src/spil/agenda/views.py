@@ -255,6 +255,8 @@ def afspraken(request):
             "begin": a.begin.astimezone(tz),
             "eind": a.eind.astimezone(tz),
             "domein_label": DOMAIN_LABELS[a.domein],
+            # The cell shows the domain just above; "College: …" would say it twice.
+            "reden": a.reden.removeprefix(f"{DOMAIN_LABELS[a.domein]}: "),
             "grond": SOURCE_LABELS.get(a.bron_indeling, a.bron_indeling),
             "week": iso_week(a.begin.astimezone(tz).date()),
         }
