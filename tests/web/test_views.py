@@ -34,6 +34,8 @@ def test_login_page_and_logging_in_and_out(client, user):
     )
     assert wrong.status_code == 200
     assert 'role="alert"' in wrong.content.decode()
+    # Django's own text already says "Let op dat …"; the alert does not open with "Let op:" too.
+    assert "<strong>Inloggen mislukt:</strong>" in wrong.content.decode()
 
     ok = client.post(
         reverse("accounts:login"), {"username": "secretaris", "password": "geheim-wachtwoord-1"}
