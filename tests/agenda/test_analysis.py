@@ -57,6 +57,13 @@ def test_comparison_against_target_and_survey():
     assert rows["organisatie"]["verschil_doel"] == 60.0
     assert rows["omgeving"]["referentie"] < rows["organisatie"]["referentie"]
     assert "organisatie" in result.summary()
+    # Hours as the tables show them: 1,5 hours is not "1 uur".
+    half = analyse(
+        [item((2025, 4, 1), (9, 0), (10, 30), "college")],
+        start=date(2025, 4, 1),
+        end=date(2025, 4, 1),
+    )
+    assert half.summary().startswith("Van 1,5 uur met college")
 
 
 def test_all_day_leave_counts_working_days_and_frees_them():

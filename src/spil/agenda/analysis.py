@@ -207,7 +207,7 @@ class Analysis:
         furthest = max(rows, key=lambda r: abs(r["verschil_doel"]))
         direction = "boven" if furthest["verschil_doel"] > 0 else "onder"
         return (
-            f"Van {work // 60} uur met college, organisatie en omgeving ging {parts}; "
+            f"Van {_hours_nl(work)} uur met college, organisatie en omgeving ging {parts}; "
             f"{furthest['label'].lower()} ligt het verst van je doel "
             f"({abs(furthest['verschil_doel']):.0f} procentpunt {direction} "
             f"{furthest['doel']:.0f}%)."
@@ -547,3 +547,8 @@ def _close_run(run: list[Item], out: list[dict], t: Thresholds, day: date) -> No
                 "onderwerpen": [i.title for i in run],
             }
         )
+
+
+def _hours_nl(minutes: int) -> str:
+    """Hours with one decimal and a Dutch comma, as the mirror's tables show them (1,5 not 1)."""
+    return f"{minutes / 60:.1f}".replace(".", ",")
