@@ -40,6 +40,7 @@ def test_import_mirror_and_correct_by_keyboard(logged_in_page, browser_user, cal
     page = logged_in_page
     _import(page, calendar_file)
     assert "9 nieuw" in page.locator("#import-resultaat").inner_text()
+    assert "Agenda.ics" in page.locator("#eerder-ingelezen").inner_text()
     # htmx swapped the result in place: still on the import page, focus on the result.
     assert page.url.endswith("/agenda/importeren/")
     assert page.evaluate("() => document.activeElement.id") == "import-resultaat"

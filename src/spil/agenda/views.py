@@ -184,7 +184,13 @@ def importeren(request):
             return render(
                 request,
                 "agenda/_import_resultaat.html",
-                {"form": form, "result": _import_result(result)},
+                {
+                    "form": form,
+                    "result": _import_result(result),
+                    # The list of earlier imports below the form gains this one too.
+                    "imports": selectors.importbatch_list(owner=request.user)[:10],
+                    "oob": result is not None,
+                },
                 status=status,
             )
     return render(
