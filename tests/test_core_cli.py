@@ -1,3 +1,5 @@
+import socket
+
 import pytest
 
 from spil.accounts.models import User
@@ -37,3 +39,14 @@ def test_init_creates_the_static_folder_so_serve_starts_without_warnings(setting
     settings.STATIC_ROOT = tmp_path / "data" / "static"
     assert main(["init", "--gebruiker", "secretaris", "--wachtwoord", "een-goed-wachtwoord"]) == 0
     assert settings.STATIC_ROOT.is_dir()
+
+
+def test_serve_on_a_port_in_use_says_so_in_dutch_and_stops(capsys):
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"Poort {port} op 127.0.0.1 is al in gebruik" in err
+    assert f"--port {port + 1}" in err

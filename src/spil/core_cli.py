@@ -97,7 +97,29 @@ def stop_task_worker(worker) -> None:
         worker.wait()
 
 
+def port_in_use(host: str, port: int) -> bool:
+    """Whether another program already listens on host:port (bound the way gunicorn binds)."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 def handle_serve(args: argparse.Namespace) -> int:
+    # Otherwise gunicorn retries for seconds with English errors after Spil said it was running.
+    if port_in_use(args.host, args.port):
+        print(
+            f"Poort {args.port} op {args.host} is al in gebruik (draait Spil al?). "
+            f"Kies een andere poort, bijvoorbeeld: spil serve --port {args.port + 1}",
+            file=sys.stderr,
+        )
+        return 1
+
     from gunicorn.app.base import BaseApplication
 
     from spil.kennis.library_services import upload_requeue_interrupted
