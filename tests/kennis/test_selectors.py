@@ -148,3 +148,15 @@ def test_upload_list_is_owner_scoped(user, other_user):
 
     assert [u.filename for u in selectors.upload_list_for_user(user=user)] == ["a.md"]
     assert selectors.upload_pending_exists(user=other_user)
+
+
+def test_upload_list_shows_the_latest_attempt_per_file(user):
+    Upload.objects.create(
+        owner=user, filename="a.md", data=b"", size_bytes=0, status=Upload.Status.ERROR
+    )
+    Upload.objects.create(owner=user, filename="b.md", data=b"y", size_bytes=1)
+    again = Upload.objects.create(owner=user, filename="a.md", data=b"x", size_bytes=1)
+
+    listed = selectors.upload_list_for_user(user=user)
+    assert [u.filename for u in listed] == ["a.md", "b.md"]
+    assert listed[0].pk == again.pk

@@ -241,15 +241,23 @@ def section_descendant_ids(*, section_ids: list[int]) -> list[int]:
 
 
 def upload_list_for_user(*, user, limit: int = 20, since_hours: int = 24) -> list[Upload]:
-    """The user's recent uploads (their own only), newest first, without the file bytes."""
+    """The user's recent uploads (their own only), newest first, without the file bytes.
+
+    One row per file name: the latest attempt. After fixing a file and offering it again the
+    user sees how that went, not the old error a few rows further down as well.
+    """
     since = timezone.now() - timedelta(hours=since_hours)
-    return list(
+    recent = (
         Upload.objects.filter(owner=user)
         .filter(Q(created_at__gte=since) | Q(status__in=PENDING_UPLOAD_STATUSES))
         .defer("data")
         .select_related("document")
-        .order_by("-created_at", "-id")[:limit]
+        .order_by("-created_at", "-id")[: limit * 5]
     )
+    latest: dict[str, Upload] = {}
+    for upload in recent:
+        latest.setdefault(upload.filename, upload)
+    return list(latest.values())[:limit]
 
 
 def upload_pending_exists(*, user) -> bool:
