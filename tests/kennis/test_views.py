@@ -312,6 +312,14 @@ def test_search_short_situation_sentence_is_a_situation(client_in):
     assert card.count("spil-tips__item") == 3
 
 
+def test_search_question_without_question_mark_is_a_situation(client_in):
+    ingest()
+    html = client_in.get(
+        reverse("kennis:search"), {"q": "hoe ga ik om met wethouders"}
+    ).content.decode()
+    assert "Best passende thema" in html
+
+
 def test_search_few_words_stay_a_topic(client_in):
     ingest()
     html = client_in.get(reverse("kennis:search"), {"q": "wethouder advies"}).content.decode()

@@ -20,6 +20,11 @@ from spil.web.templatetags.spil_ui import query_terms
 # six words but only three content words.
 QUESTION_MIN_WORDS = 5
 QUESTION_MIN_CONTENT_WORDS = 3
+# A question typed without "?" ("hoe pak ik een herindeling aan") is a situation too.
+QUESTION_OPENERS = frozenset(
+    {"hoe", "wat", "wanneer", "waarom", "welke", "wie", "waar", "moet", "mag", "kan", "kun"}
+)
+QUESTION_MIN_WORDS_WITH_OPENER = 4
 TOPIC_RESULTS = 10
 QUESTION_RESULTS = 5
 QUESTION_TIPS = 3
@@ -178,8 +183,15 @@ def search(request):
     document_id = _int_or_none(request.GET.get("document"))
     chapter_id = _int_or_none(request.GET.get("hoofdstuk"))
     terms = query_terms(query)
-    is_question = query.endswith("?") or (
-        len(query.split()) >= QUESTION_MIN_WORDS and len(terms) >= QUESTION_MIN_CONTENT_WORDS
+    words = query.lower().split()
+    is_question = (
+        query.endswith("?")
+        or (len(words) >= QUESTION_MIN_WORDS and len(terms) >= QUESTION_MIN_CONTENT_WORDS)
+        or (
+            len(words) >= QUESTION_MIN_WORDS_WITH_OPENER
+            and words[0] in QUESTION_OPENERS
+            and bool(terms)
+        )
     )
     results: list[SearchResult] = []
     if query:
