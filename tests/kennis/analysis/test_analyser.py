@@ -97,6 +97,18 @@ def test_separable_verb_is_joined_when_the_joined_word_is_known():
     assert "tegenhoud" not in {t.term for t in analyse_query("de wethouder houdt een advies")}
 
 
+def test_separable_verb_brings_its_synonyms_even_when_unknown_and_weakens_the_bare_verb():
+    terms = {t.term: t.weight for t in analyse_query("de wethouder houdt een advies tegen")}
+    assert "blokkeer" in terms or "blokker" in terms
+    assert "doorlat" in terms
+    assert terms["houd"] < 1.0
+    assert terms["wethouder"] == 1.0
+
+    plain = {t.term: t.weight for t in analyse_query("de wethouder houdt een advies")}
+    assert plain["houd"] == 1.0
+    assert "doorlat" not in plain
+
+
 def test_separable_verb_candidates_are_looked_up():
     assert {"tegenhoudt", "tegenhoud"} <= query_lookup_stems("hij houdt het tegen")
 

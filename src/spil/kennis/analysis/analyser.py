@@ -24,6 +24,7 @@ PART_WEIGHT = 0.6
 HYPHEN_PART_WEIGHT = 0.8
 SYNONYM_WEIGHT = 0.5
 SEPARABLE_WEIGHT = 0.8
+BARE_VERB_WEIGHT = 0.7  # "houdt" in "houdt ... tegen": mostly a form of the joined verb
 MAX_WORD = 60
 # Words that mostly frame a question ("hoe zorg ik voor een goede ...").
 LOW_VALUE_WORDS = words("goed goede beter zorg zorgen zorgt aanpak aanpakken")
@@ -195,11 +196,23 @@ def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[Qu
             add(synonym, base * SYNONYM_WEIGHT, concept)
     # A separable verb counts when the joined form is a known word ("houdt ... tegen" ->
     # "tegenhoudt"/"tegenhoud"); it is a concept of its own.
+    # Its synonyms count too, also when the joined verb itself never occurs in the library
+    # ("houdt ... tegen" finds "blokkeren"); the bare verb then says little on its own.
     concept = len(tokens)
-    for _, joined in separable_verbs(text):
+    all_tokens = tokenize(prepare_text(text))
+    for back, joined in separable_verbs(text):
         known = [t for t in _word_terms(joined, False, vocabulary) if t in vocabulary]
+        forms = {stem(joined)} | ({stem(joined[:-1])} if joined.endswith("t") else set())
+        related = sorted(set().union(*(synonyms.get(form, ()) for form in forms)) - set(known))
         for term in known:
             add(term, SEPARABLE_WEIGHT, concept)
-        if known:
+        for term in related:
+            add(term, SEPARABLE_WEIGHT * SYNONYM_WEIGHT, concept)
+        if known or related:
             concept += 1
+            verb = weights.get(stem(all_tokens[back].text))
+            if verb is not None:
+                for term, (weight, term_concept) in list(weights.items()):
+                    if term_concept == verb[1] and weight > BARE_VERB_WEIGHT:
+                        weights[term] = (BARE_VERB_WEIGHT, term_concept)
     return [QueryTerm(term, weight, c) for term, (weight, c) in weights.items()]

@@ -61,6 +61,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = tuple(
     werkdruk stress
     organisatie apparaat
     vertrouwen vertrouwensband
+    tegenhouden blokkeren tegenwerken doorlaten dwarsliggen
     """.strip().splitlines()
 )
 
