@@ -132,7 +132,7 @@ class AgendaInstellingen(OwnedModel):
         "eigen maildomeinen",
         default=list,
         blank=True,
-        help_text="Leeg: Spil leidt het domein af uit de organisator van uw afspraken.",
+        help_text="Leeg: Spil leidt het domein af uit de organisator van je afspraken.",
     )
     doel_college = models.FloatField("doel college (%)", default=100 / 3)
     doel_organisatie = models.FloatField("doel organisatie (%)", default=100 / 3)
