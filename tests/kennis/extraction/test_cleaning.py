@@ -171,3 +171,39 @@ def test_paginate_lone_numbers_in_a_stream_need_a_rising_series():
     assert [line.text for line in chapter_number.lines] == ["Kop", "1", "Tekst van het hoofdstuk."]
     series = paginate(["Een.\n\n5\n\nTwee.\n\n6\n\nDrie.\n\n7\n\nVier."])
     assert [line.text for line in series.lines] == ["Een.", "Twee.", "Drie.", "Vier."]
+
+
+def test_join_keeps_the_hyphen_of_a_first_part_that_takes_one():
+    vocab = vocabulary(
+        "De vergadering was kort.\nDe oud-\nwethouder sprak. Elke wethouder las mee.\n"
+        "Daarna kwam de vice-\nvoorzitter aan het woord; de voorzitter zweeg."
+    )
+    args = dict(previous_trailing_space=False, vocab=vocab, trailing_space_convention=False)
+    assert join_lines("De oud-", _line("wethouder sprak."), **args) == "De oud-wethouder sprak."
+    assert join_lines("de vice-", _line("voorzitter aan"), **args) == "de vice-voorzitter aan"
+
+
+def test_join_keeps_a_hyphen_after_a_first_part_the_document_hyphenates_elsewhere():
+    vocab = vocabulary("de secretaris-directeur tekent; een bestuurder en een secretaris")
+    joined = join_lines(
+        "de secretaris-",
+        _line("bestuurder tekent"),
+        previous_trailing_space=False,
+        vocab=vocab,
+        trailing_space_convention=False,
+    )
+    assert joined == "de secretaris-bestuurder tekent"
+
+
+def test_join_glues_a_closed_compound_even_when_both_parts_are_words():
+    # Dutch writes compounds closed: two known words around a break are no reason to
+    # keep the hyphen, and the pieces at the break do not count as words of the text.
+    vocab = vocabulary(
+        "Een overleg-\nronde volgt. Het overleg duurt lang. Elke ronde telt.\n"
+        "Een oud-\nheidkundige en een ex-\npert."
+    )
+    args = dict(previous_trailing_space=False, vocab=vocab, trailing_space_convention=False)
+    assert join_lines("Een overleg-", _line("ronde volgt."), **args) == "Een overlegronde volgt."
+    assert join_lines("Een oud-", _line("heidkundige en"), **args) == "Een oudheidkundige en"
+    assert join_lines("een ex-", _line("pert."), **args) == "een expert."
+    assert "heidkundige" not in vocab and "pert" not in vocab

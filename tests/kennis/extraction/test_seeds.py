@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from spil.kennis.extraction import extract_document
-from spil.kennis.extraction.cleaning import normalise_text
+from spil.kennis.extraction.cleaning import HYPHEN_PREFIXES, normalise_text
 
 pytestmark = pytest.mark.seeds
 
@@ -163,3 +163,17 @@ def test_no_text_is_lost(seeds_dir, name):
     expected, got = _alnum(raw), _alnum(" ".join(out))
     assert expected - got == Counter(), "text lost"
     assert got - expected == Counter(), "text duplicated"
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_hyphen_after_a_first_part_that_takes_one_survives_a_line_break(seeds_dir, name):
+    raw = normalise_text((seeds_dir / name).read_text(encoding="utf-8"))
+    prefixes = "|".join(sorted(HYPHEN_PREFIXES))
+    breaks = re.findall(rf"\b({prefixes})-[ \t]*\n\s*([a-zà-ÿ]{{3,}})\b", raw, re.IGNORECASE)
+    if name == OTHERS[1]:
+        assert breaks, "this seed breaks such a compound over two lines"
+    document = parse(seeds_dir, name)
+    text = " ".join(p.text for s in document.walk() for p in s.passages).lower()
+    for head, tail in breaks:
+        assert f"{head}-{tail}".lower() in text
+        assert f"{head}{tail}".lower() not in text

@@ -271,16 +271,37 @@ def paginate(pages: list[str]) -> PagedText:
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 CONJUNCTIONS = {"en", "of", "tot", "noch", "als", "t/m", "and", "or"}
+# Pieces of a word cut at a line end are no words of their own.
+LINE_BREAK_SPLIT = re.compile(r"[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+", re.UNICODE)
+# First parts Dutch spelling joins to a word with a hyphen ("oud-wethouder",
+# "vice-voorzitter", "kandidaat-notaris", "loco-burgemeester").
+HYPHEN_PREFIXES = {
+    "ex",
+    "oud",
+    "vice",
+    "kandidaat",
+    "adjunct",
+    "loco",
+    "aspirant",
+    "interim",
+    "assistent",
+    "niet",
+    "non",
+}
 
 
 def vocabulary(text: str) -> set[str]:
-    """Lower-cased words of a document, hyphenated compounds kept whole as well as split."""
+    """Lower-cased words of a document, hyphenated compounds kept whole as well as split.
+    A first part the document writes with a hyphen ("kandidaat-secretaris") is also kept
+    with its hyphen ("kandidaat-"), so that a break after it can keep the hyphen too."""
     vocab: set[str] = set()
-    for match in WORD.finditer(text):
+    for match in WORD.finditer(LINE_BREAK_SPLIT.sub(" ", text)):
         word = match.group(0).lower()
         vocab.add(word)
         if "-" in word:
-            vocab.update(word.split("-"))
+            parts = word.split("-")
+            vocab.update(parts)
+            vocab.add(f"{parts[0]}-")
     return vocab
 
 
@@ -324,6 +345,16 @@ def join_lines(
         if head.isupper() or any(ch.isdigit() for ch in head):
             return prev + current  # "ICT-" + "beleid"
         if hyphenated in vocab and joined not in vocab:
+            return prev + current
+        tail = next_word.lower()
+        if (
+            joined not in vocab
+            and len(tail) >= 3
+            and tail in vocab
+            and (head.lower() in HYPHEN_PREFIXES or (len(head) > 1 and f"{head.lower()}-" in vocab))
+        ):
+            # "kandidaat-" + "gemeentesecretaris": a first part that takes a hyphen before a
+            # word the document uses on its own, while the glued form never occurs
             return prev + current
         if previous_trailing_space and joined not in vocab:
             # "in meerdere opzichten- veilig": a dash with a space after it
