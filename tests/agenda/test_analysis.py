@@ -1,7 +1,15 @@
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from spil.agenda.analysis import Item, Thresholds, analyse, counted_minutes, iso_week, shares
+from spil.agenda.analysis import (
+    Item,
+    Thresholds,
+    analyse,
+    counted_minutes,
+    iso_week,
+    shares,
+    without_leave,
+)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -56,14 +64,39 @@ def test_comparison_against_target_and_survey():
     assert rows["organisatie"]["aandeel"] == 100.0
     assert rows["organisatie"]["verschil_doel"] == 60.0
     assert rows["omgeving"]["referentie"] < rows["organisatie"]["referentie"]
-    assert "organisatie" in result.summary()
+    assert "organisatie" in result.conclusion()
     # Hours as the tables show them: 1,5 hours is not "1 uur".
     half = analyse(
         [item((2025, 4, 1), (9, 0), (10, 30), "college")],
         start=date(2025, 4, 1),
         end=date(2025, 4, 1),
     )
-    assert half.summary().startswith("Van 1,5 uur met college")
+    assert half.conclusion().startswith("Van je 1,5 uur aan college")
+
+
+def test_conclusion_and_share_chart_sentence_say_different_things():
+    # The page opens with the conclusion and captions the share chart with its own sentence; a
+    # screen reader that heard the same sentence twice learned nothing the second time.
+    items = [
+        item((2025, 4, 1), (9, 0), (12, 0), "organisatie"),
+        item((2025, 4, 1), (13, 0), (14, 0), "college"),
+        item((2025, 4, 2), (9, 0), (10, 0), "organisatie"),
+        item((2025, 4, 2), (10, 0), (11, 0), "organisatie"),
+        item((2025, 4, 2), (11, 0), (12, 0), "organisatie"),
+    ]
+    result = analyse(items, start=date(2025, 4, 1), end=date(2025, 4, 4))
+    conclusion, chart = result.conclusion(), result.shares_summary()
+    assert conclusion != chart
+    # Overall: the hours, where most of them went, and how many signals ask for attention.
+    assert conclusion == (
+        "Van je 7,0 uur aan college, organisatie en omgeving ging het meeste naar organisatie "
+        "(86%); 1 signaal vraagt aandacht."
+    )
+    # The chart: the domain furthest from the target, with the target and the survey figure.
+    assert chart == (
+        "Organisatie ligt met 86% het verst van je doel: 52 procentpunt boven de 33% die je "
+        "wilt, bij een enquêtegemiddelde van ongeveer 48%."
+    )
 
 
 def test_all_day_leave_counts_working_days_and_frees_them():
@@ -169,6 +202,84 @@ def test_after_hours_work_but_not_private_life():
         "buiten_werktijd",
     )
     assert late.days == ["2025-04-05"]
+
+
+def leave(first, last_exclusive, **kwargs):
+    return Item(
+        uid=kwargs.pop("uid", "verlof"),
+        start=datetime(*first, tzinfo=AMS),
+        end=datetime(*last_exclusive, tzinfo=AMS),
+        title=kwargs.pop("title", "Vakantie"),
+        domain=kwargs.pop("domain", "overig"),
+        all_day=True,
+        availability=kwargs.pop("availability", "afwezig"),
+        **kwargs,
+    )
+
+
+def test_work_on_a_leave_day_is_its_own_signal_not_after_hours_work():
+    items = [
+        leave((2025, 7, 21), (2025, 8, 2)),  # two weeks off, the weekend in between included
+        item((2025, 7, 23), (13, 0), (14, 30), "organisatie", title="MT"),
+        item((2025, 7, 24), (19, 0), (20, 30), "college", title="Presidium"),
+        item((2025, 7, 26), (10, 0), (11, 0), "omgeving", title="Opening"),  # Saturday
+        item((2025, 7, 25), (20, 0), (21, 0), "overig", title="Etentje", personal=True),
+        item((2025, 8, 4), (19, 0), (21, 0), "college", title="Raad"),  # back at work
+    ]
+    result = analyse(items, start=date(2025, 7, 21), end=date(2025, 8, 10))
+    late = signal(result, "buiten_werktijd")
+    assert late.days == ["2025-08-04"]
+    # The text says what it counts, and that leave is not part of it.
+    assert "voor 08:30, na 17:30 of in het weekend" in late.description
+    assert "samen 2,0 uur" in late.description
+    assert "verlof had tellen hier niet mee" in late.description
+    during = signal(result, "werk_tijdens_verlof")
+    assert during.title == "Werkafspraken tijdens verlof"
+    assert during.days == ["2025-07-23", "2025-07-24", "2025-07-26"]
+    assert during.weeks == ["2025-W30"]
+    assert during.description == (
+        "3 dagen waarop je verlof had en toch werkafspraken in je agenda stonden (samen 4,0 uur)."
+    )
+    assert during.details[1] == {"dag": "2025-07-24", "minuten": 90, "onderwerpen": ["Presidium"]}
+
+
+def test_all_day_out_of_office_for_work_is_no_leave():
+    # A congress marked out-of-office is a working day away, not a day off.
+    congress = leave((2025, 4, 1), (2025, 4, 2), title="Congres", domain="omgeving")
+    dinner = item((2025, 4, 1), (19, 0), (21, 0), "omgeving", title="Congresdiner")
+    result = analyse([congress, dinner], start=date(2025, 4, 1), end=date(2025, 4, 1))
+    assert result.leave_days == 0 and result.leave_minutes == 0
+    assert result.weeks[0].working_minutes == 540
+    assert signal(result, "buiten_werktijd").days == ["2025-04-01"]
+    assert signal(result, "werk_tijdens_verlof") is None
+
+
+def test_leave_is_kept_apart_in_days_and_minutes():
+    items = [
+        leave((2025, 7, 21), (2025, 7, 26)),  # Monday to Friday
+        leave(
+            (2025, 7, 25),
+            (2025, 7, 26),
+            uid="bday",
+            title="Vrije dag",
+            availability="bezet",
+            personal=True,
+        ),  # the same Friday twice
+        item((2025, 7, 22), (9, 0), (10, 0), "overig", title="Reistijd"),
+        item((2025, 7, 28), (9, 0), (11, 0), "college"),
+    ]
+    result = analyse(items, start=date(2025, 7, 21), end=date(2025, 8, 3))
+    holiday, back = result.weeks
+    # The totals keep the JSON contract: leave counts under overig, one working day a day.
+    assert holiday.totals["overig"] == 6 * 540 + 60
+    assert holiday.leave_minutes == 6 * 540
+    assert holiday.leave_days == 5  # the doubled Friday is one day
+    assert without_leave(holiday.totals, holiday.leave_minutes)["overig"] == 60
+    assert back.leave_days == 0 and back.leave_minutes == 0
+    assert result.leave_days == 5
+    assert holiday.as_dict()["verlof_dagen"] == 5
+    assert result.as_dict()["verlof_minuten"] == 6 * 540
+    assert "naast 5 verlofdagen" in result.conclusion()
 
 
 def test_shares_of_nothing():

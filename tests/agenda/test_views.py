@@ -1,3 +1,4 @@
+import base64
 import re
 from datetime import date
 
@@ -222,3 +223,60 @@ def test_agenda_pages_address_the_user_as_je_like_the_kennisbank(client_in, impo
         html = client_in.get(reverse(f"agenda:{name}"), {"van": "2025-01-06", "tot": "2025-03-31"})
         text = re.sub(r"<[^>]+>", " ", html.content.decode())
         assert not formal.findall(text), (name, formal.findall(text))
+
+
+def _text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment)).strip()
+
+
+def test_mirror_lead_and_share_caption_are_different_sentences(client_in, imported):
+    html = client_in.get(
+        reverse("agenda:spiegel"), {"van": "2025-01-06", "tot": "2025-02-28"}
+    ).content.decode()
+    lead = _text(re.search(r'<p class="[^"]*spil-lead">(.*?)</p>', html, re.S).group(1))
+    captions = [_text(c) for c in re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", html, re.S)]
+    # 5 x 3 hours of B&W and 1,5 hours with the housing corporation; the skiing week apart.
+    assert lead == (
+        "Van je 16,5 uur aan college, organisatie en omgeving (naast 5 verlofdagen) ging het "
+        "meeste naar college (91%); er zijn geen signalen met jouw drempels."
+    )
+    assert lead not in captions
+    assert captions[0].startswith("College ligt met 91% het verst van je doel: 58 procentpunt")
+    assert len(set(captions)) == len(captions)
+
+
+def test_leave_week_shows_days_of_leave_and_the_chart_draws_the_table(client_in, imported):
+    html = client_in.get(
+        reverse("agenda:spiegel"), {"van": "2025-01-06", "tot": "2025-02-28"}
+    ).content.decode()
+    table = re.search(r'<table[^>]*>\s*<caption id="weken-tabel-kop">.*?</table>', html, re.S)
+    header = [_text(h) for h in re.findall(r"<th[^>]*scope=\"col\">(.*?)</th>", table.group(0))]
+    assert header[1:6] == [
+        "College",
+        "Organisatie",
+        "Omgeving",
+        "Overig (zonder verlof)",
+        "Verlof (dagen)",
+    ]
+    rows = {}
+    for row in re.findall(r"<tr class=\"utrecht-table__row\">(.*?)</tr>", table.group(0), re.S):
+        week = re.search(r"week (\d+)", row)
+        if week:
+            rows[int(week.group(1))] = [
+                _text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            ]
+    # The skiing week (17-21 February): five days of leave, no 45 hours of overig.
+    assert rows[8][3:5] == ["0,0", "5"]
+    assert rows[8][5] == "0,0"  # no working time left that week
+    # The chart draws exactly the table's hours.
+    chart = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)[1]
+    svg = base64.b64decode(chart).decode()
+    bars = re.findall(r'aria-label="Week: \d{4}-W(\d+); Uren: ([\d.]+); Domein: ([^;]+);', svg)
+    labels = header[1:5]
+    assert len(bars) == len(rows) * 4
+    for number, hours, domain in bars:
+        expected = rows[int(number)][labels.index(domain)]
+        assert float(expected.replace(",", ".")) == float(hours), (number, domain)
+    assert "verlof (5 dagen) telt in de grafiek niet als uren" in html
+    # The totals give leave in days too.
+    assert "<dt>Verlof</dt><dd>5 dagen</dd>" in html

@@ -2,7 +2,9 @@
 
 Pure: works on `Item`s (an occurrence with its domain) in local time. Free ("vrij")
 appointments are shown elsewhere but never count as booked time. An all-day appointment counts
-as one working day per working day it covers (a day of leave is a day, not 24 hours).
+as one working day per working day it covers (a day of leave is a day, not 24 hours). All-day
+leave is kept apart as well (`leave_minutes`, `leave_days`): the totals keep it under overig,
+but the mirror shows it in days, and work on a leave day is its own signal, not after-hours work.
 """
 
 from __future__ import annotations
@@ -104,6 +106,25 @@ def minutes_by_day(item: Item, thresholds: Thresholds) -> list[tuple[date, int]]
     return out
 
 
+def is_leave(item: Item) -> bool:
+    """An all-day absence of the user's own: leave, a day off, illness. An all-day appointment
+    marked out-of-office but classified as work (a congress, a working visit) is no leave."""
+    return (
+        item.all_day
+        and counts(item)
+        and item.domain == "overig"
+        and (item.availability == "afwezig" or item.personal)
+    )
+
+
+def without_leave(minutes: dict[str, int], leave_minutes: int) -> dict[str, int]:
+    """Minutes per domain with all-day leave taken out of overig: what the mirror's charts and
+    tables show, so that a week of leave does not drown the weeks around it."""
+    out = dict(minutes)
+    out["overig"] = max(0, out["overig"] - leave_minutes)
+    return out
+
+
 def counted_minutes(item: Item, thresholds: Thresholds) -> int:
     return sum(minutes for _day, minutes in minutes_by_day(item, thresholds))
 
@@ -129,6 +150,8 @@ class Bucket:
     working_minutes: int = 0  # available: working days minus days of absence
     booked_minutes: int = 0  # union of booked time within working hours
     unplanned_minutes: int = 0  # usable free blocks within working hours
+    leave_minutes: int = 0  # the part of totals["overig"] that is all-day leave
+    leave_days: int = 0  # working days on leave
 
     def as_dict(self) -> dict:
         booked_share = (
@@ -144,6 +167,8 @@ class Bucket:
             "geboekt_minuten": self.booked_minutes,
             "geboekt_aandeel": booked_share,
             "ongepland_minuten": self.unplanned_minutes,
+            "verlof_minuten": self.leave_minutes,
+            "verlof_dagen": self.leave_days,
         }
 
 
@@ -182,6 +207,14 @@ class Analysis:
     def shares(self) -> dict[str, float]:
         return shares(self.totals)
 
+    @property
+    def leave_minutes(self) -> int:
+        return sum(w.leave_minutes for w in self.weeks)
+
+    @property
+    def leave_days(self) -> int:
+        return sum(w.leave_days for w in self.weeks)
+
     def comparison(self) -> list[dict]:
         """Per work domain: own share, target and the survey figure, in percent."""
         own = self.shares
@@ -197,20 +230,42 @@ class Analysis:
             for domain in WORK_DOMAINS
         ]
 
-    def summary(self) -> str:
-        """One Dutch sentence on the split against the target."""
+    def conclusion(self) -> str:
+        """The mirror's opening line: where the hours went and whether anything needs a look."""
+        work = sum(self.totals[d] for d in WORK_DOMAINS)
+        days_off = _count(self.leave_days, "verlofdag", "verlofdagen")
+        if not work:
+            leave = f" (wel {days_off})" if self.leave_days else ""
+            return (
+                f"In deze periode staan geen afspraken voor college, organisatie of omgeving"
+                f"{leave}."
+            )
+        leave = f" (naast {days_off})" if self.leave_days else ""
+        largest = max(self.comparison(), key=lambda r: r["aandeel"])
+        n = len(self.signals)
+        attention = (
+            f"{_count(n, 'signaal', 'signalen')} {'vraagt' if n == 1 else 'vragen'} aandacht"
+            if n
+            else "er zijn geen signalen met jouw drempels"
+        )
+        return (
+            f"Van je {_hours_nl(work)} uur aan college, organisatie en omgeving{leave} ging het "
+            f"meeste naar {largest['label'].lower()} ({largest['aandeel']:.0f}%); {attention}."
+        )
+
+    def shares_summary(self) -> str:
+        """One sentence for the share chart: the domain furthest from the target, with the
+        target and the survey figure the chart sets it against."""
         work = sum(self.totals[d] for d in WORK_DOMAINS)
         if not work:
             return "In deze periode staan geen afspraken voor college, organisatie of omgeving."
-        rows = self.comparison()
-        parts = ", ".join(f"{r['label'].lower()} {r['aandeel']:.0f}%" for r in rows)
-        furthest = max(rows, key=lambda r: abs(r["verschil_doel"]))
+        furthest = max(self.comparison(), key=lambda r: abs(r["verschil_doel"]))
         direction = "boven" if furthest["verschil_doel"] > 0 else "onder"
         return (
-            f"Van {_hours_nl(work)} uur met college, organisatie en omgeving ging {parts}; "
-            f"{furthest['label'].lower()} ligt het verst van je doel "
-            f"({abs(furthest['verschil_doel']):.0f} procentpunt {direction} "
-            f"{furthest['doel']:.0f}%)."
+            f"{furthest['label']} ligt met {furthest['aandeel']:.0f}% het verst van je doel: "
+            f"{abs(furthest['verschil_doel']):.0f} procentpunt {direction} de "
+            f"{furthest['doel']:.0f}% die je wilt, bij een enquêtegemiddelde van ongeveer "
+            f"{furthest['referentie']}%."
         )
 
     def as_dict(self) -> dict:
@@ -219,6 +274,8 @@ class Analysis:
             "tot": self.end.isoformat(),
             "totalen": dict(self.totals),
             "aandelen": self.shares,
+            "verlof_minuten": self.leave_minutes,
+            "verlof_dagen": self.leave_days,
             "vergelijking": self.comparison(),
             "referentie_bron": SURVEY_CITATION,
             "weken": [w.as_dict() for w in self.weeks],
@@ -243,12 +300,13 @@ def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, d
 class _Day:
     day: date
     timed: list[Item] = field(default_factory=list)
-    absent: bool = False
+    on_leave: bool = False
     all_day_booked: bool = False
     booked_minutes: int = 0
     unplanned_minutes: int = 0
     working_minutes: int = 0
     after_hours_minutes: int = 0
+    leave_work: list[Item] = field(default_factory=list)  # work booked on a day of leave
 
 
 def analyse(
@@ -290,17 +348,26 @@ def analyse(
         return bucket(months, month_key(d), first, last)
 
     for item in items:
+        leave = is_leave(item)
+        if leave:
+            # Every day the leave covers, the weekend in between too: work on a Saturday of a
+            # holiday is work during leave, not a weekend evening.
+            d = max(start, item.start.date())
+            last = min(end, max(item.start.date(), item.end.date() - timedelta(days=1)))
+            while d <= last:
+                day_of(d).on_leave = True
+                d += timedelta(days=1)
         for d, minutes in minutes_by_day(item, thresholds):
             if d < start or d > end:
                 continue
             totals[item.domain] += minutes
-            week_bucket(d).totals[item.domain] += minutes
-            month_bucket(d).totals[item.domain] += minutes
+            for store in (week_bucket(d), month_bucket(d)):
+                store.totals[item.domain] += minutes
+                if leave:
+                    store.leave_minutes += minutes
             record = day_of(d)
             if item.all_day:
-                if item.availability == "afwezig" or (item.personal and item.domain == "overig"):
-                    record.absent = True
-                else:
+                if not leave:
                     record.all_day_booked = True
             elif d == item.start.date():
                 record.timed.append(item)
@@ -316,6 +383,8 @@ def analyse(
             store.working_minutes += record.working_minutes
             store.booked_minutes += record.booked_minutes
             store.unplanned_minutes += record.unplanned_minutes
+            if record.on_leave and d.weekday() in thresholds.workdays:
+                store.leave_days += 1
         d += timedelta(days=1)
 
     week_list = [weeks[k] for k in sorted(weeks)]
@@ -326,7 +395,7 @@ def analyse(
 
 
 def _measure_day(record: _Day, thresholds: Thresholds) -> None:
-    if record.day.weekday() not in thresholds.workdays or record.absent:
+    if record.day.weekday() not in thresholds.workdays or record.on_leave:
         record.working_minutes = 0
     else:
         record.working_minutes = thresholds.workday_minutes
@@ -352,10 +421,14 @@ def _measure_day(record: _Day, thresholds: Thresholds) -> None:
                     free += gap
                 cursor = max(cursor, e)
             record.unplanned_minutes = free
-    # Work outside working hours: personal appointments do not count.
+    # Work outside working hours: personal appointments do not count, and on a day of leave
+    # all work is outside working hours; that gets its own signal.
     after = 0
     for item in record.timed:
         if item.personal or item.availability == "afwezig":
+            continue
+        if record.on_leave:
+            record.leave_work.append(item)
             continue
         s, e = (
             item.start,
@@ -513,7 +586,9 @@ def _signals(days: list[_Day], weeks: list[Bucket], t: Thresholds) -> list[Signa
                 "Werk buiten werktijd",
                 f"{_count(len(late), 'dag', 'dagen')} met minstens {t.after_hours_minutes} "
                 f"minuten werkafspraken voor {t.workday_start:%H:%M}, na "
-                f"{t.workday_end:%H:%M} of in het weekend.",
+                f"{t.workday_end:%H:%M} of in het weekend (samen "
+                f"{_hours_nl(sum(d.after_hours_minutes for d in late))} uur); dagen waarop je "
+                "verlof had tellen hier niet mee.",
                 days=[d.day.isoformat() for d in late],
                 weeks=sorted({iso_week(d.day) for d in late}),
                 details=[
@@ -521,7 +596,36 @@ def _signals(days: list[_Day], weeks: list[Bucket], t: Thresholds) -> list[Signa
                 ],
             )
         )
+
+    during_leave = [d for d in days if d.leave_work]
+    if during_leave:
+        details = [
+            {
+                "dag": d.day.isoformat(),
+                "minuten": sum(_minutes_on(i, d.day) for i in d.leave_work),
+                "onderwerpen": [i.title for i in d.leave_work],
+            }
+            for d in during_leave
+        ]
+        signals.append(
+            Signal(
+                "werk_tijdens_verlof",
+                "Werkafspraken tijdens verlof",
+                f"{_count(len(during_leave), 'dag', 'dagen')} waarop je verlof had en toch "
+                f"werkafspraken in je agenda stonden (samen "
+                f"{_hours_nl(sum(x['minuten'] for x in details))} uur).",
+                days=[d.day.isoformat() for d in during_leave],
+                weeks=sorted({iso_week(d.day) for d in during_leave}),
+                details=details,
+            )
+        )
     return signals
+
+
+def _minutes_on(item: Item, day: date) -> int:
+    """Minutes of a timed appointment on the day it starts (an evening can run past midnight)."""
+    midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=item.start.tzinfo)
+    return max(0, int((min(item.end, midnight) - item.start).total_seconds() // 60))
 
 
 def _close_chain(chain: list[Item], out: list[dict], t: Thresholds, day: date) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import altair as alt
 import vl_convert
 
+from .analysis import without_leave
 from .classification import DOMAIN_LABELS, DOMAINS, WORK_DOMAINS
 
 # Distinguishable for common colour-vision deficiencies and at least 3:1 against white.
@@ -19,6 +20,9 @@ COLOURS = {
     "overig": "#767676",
 }
 FONT = "Arial, Helvetica, sans-serif"
+# All-day leave is shown in days in the table, not as hours of overig: 45 hours of holiday
+# would dwarf every other bar.
+PERIOD_LABELS = {**DOMAIN_LABELS, "overig": "Overig (zonder verlof)"}
 
 
 def _config(chart: alt.Chart) -> alt.Chart:
@@ -31,21 +35,29 @@ def _config(chart: alt.Chart) -> alt.Chart:
     )
 
 
+def period_hours(period: dict) -> dict[str, float]:
+    """Hours per domain of a Bucket.as_dict() row as the chart and its table show them: one
+    decimal, all-day leave left out of overig."""
+    minutes = without_leave(period["minuten"], period["verlof_minuten"])
+    return {domain: round(minutes[domain] / 60, 1) for domain in DOMAINS}
+
+
 def weekly_bars_svg(weeks: list[dict], *, include_overig: bool = True) -> str:
-    """Stacked bars: hours per domain per ISO week. `weeks` are Bucket.as_dict() rows."""
+    """Stacked bars: hours per domain per ISO week, leave not counted as hours (see
+    `period_hours`). `weeks` are Bucket.as_dict() rows."""
     domains = [d for d in DOMAINS if include_overig or d != "overig"]
     values = [
         {
-            "week": week["sleutel"].split("-W")[1] if "-W" in week["sleutel"] else week["sleutel"],
             "sleutel": week["sleutel"],
-            "domein": DOMAIN_LABELS[domain],
+            "domein": PERIOD_LABELS[domain],
             "volgorde": DOMAINS.index(domain),
-            "uren": round(week["minuten"][domain] / 60, 1),
+            "uren": hours[domain],
         }
         for week in weeks
+        for hours in (period_hours(week),)
         for domain in domains
     ]
-    labels = [DOMAIN_LABELS[d] for d in domains]
+    labels = [PERIOD_LABELS[d] for d in domains]
     chart = (
         alt.Chart(alt.Data(values=values))
         .mark_bar()

@@ -149,10 +149,13 @@ def _print_text(filename, classified, analysis) -> None:
     from .classification import DOMAIN_LABELS, DOMAINS
 
     print(f"{filename}: {len(classified)} afspraken, {analysis.start} t/m {analysis.end}.")
+    print(analysis.conclusion())
     for domain in DOMAINS:
         minutes = analysis.totals[domain]
         print(f"  {DOMAIN_LABELS[domain]:<12} {minutes // 60:>5} uur {minutes % 60:>2} min")
-    print(analysis.summary())
+    if analysis.leave_days:
+        print(f"  (waarvan verlof: {analysis.leave_days} dagen, geteld onder overig)")
+    print(analysis.shares_summary())
     for row in analysis.comparison():
         print(
             f"  {row['label']:<12} {row['aandeel']:>5.1f}%  doel {row['doel']:.0f}%  "

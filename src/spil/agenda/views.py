@@ -17,8 +17,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
-from .analysis import iso_week
-from .charts import shares_svg, weekly_bars_svg
+from .analysis import iso_week, without_leave
+from .charts import PERIOD_LABELS, period_hours, shares_svg, weekly_bars_svg
 from .classification import DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, WORK_DOMAINS
 from .forms import CorrectieForm, FilterForm, ImportForm, InstellingenForm, PeriodForm
 from .models import Afspraak, Correctie
@@ -54,15 +54,22 @@ def _hours(minutes: int) -> str:
     return f"{minutes / 60:.1f}".replace(".", ",")
 
 
+def _decimal(hours: float) -> str:
+    return f"{hours:.1f}".replace(".", ",")
+
+
 def _week_rows(weeks: list[dict]) -> list[dict]:
+    """Table rows with the very numbers the weekly chart draws (leave in days, not hours)."""
     rows = []
     for week in weeks:
+        hours = period_hours(week)
         rows.append(
             {
                 "sleutel": week["sleutel"],
                 "van": date.fromisoformat(week["van"]),
                 "tot": date.fromisoformat(week["tot"]),
-                "uren": [_hours(week["minuten"][d]) for d in DOMAINS],
+                "uren": [_decimal(hours[d]) for d in DOMAINS],
+                "verlof": week["verlof_dagen"],
                 "geboekt": round(week["geboekt_aandeel"] * 100),
                 "werktijd": _hours(week["werktijd_minuten"]),
             }
@@ -111,20 +118,23 @@ def spiegel(request):
     data = analysis.as_dict()
     comparison = data["vergelijking"]
     work_minutes = sum(analysis.totals[d] for d in WORK_DOMAINS)
+    period_totals = without_leave(analysis.totals, analysis.leave_minutes)
     context = {
         "form": form,
         "van": van,
         "tot": tot,
-        "summary": analysis.summary(),
-        "domains": [DOMAIN_LABELS[d] for d in DOMAINS],
+        "conclusion": analysis.conclusion(),
+        "shares_summary": analysis.shares_summary(),
+        "domains": [PERIOD_LABELS[d] for d in DOMAINS],
         "totals": [
             {
-                "label": DOMAIN_LABELS[d],
-                "uren": _hours(analysis.totals[d]),
+                "label": PERIOD_LABELS[d],
+                "uren": _hours(period_totals[d]),
                 "aandeel": analysis.shares.get(d),
             }
             for d in DOMAINS
         ],
+        "leave_days": analysis.leave_days,
         "has_work": work_minutes > 0,
         "weeks": _week_rows(data["weken"]),
         "months": _week_rows(data["maanden"]),
@@ -132,7 +142,9 @@ def spiegel(request):
         "signals": _signal_rows(data["signalen"]),
         "weekly_chart": _svg_data_uri(weekly_bars_svg(data["weken"])) if data["weken"] else "",
         "shares_chart": _svg_data_uri(shares_svg(comparison)) if work_minutes else "",
-        "weekly_summary": _weekly_summary(data["weken"]),
+        "weekly_summary": _weekly_summary(
+            data["weken"], workdays=len(analysis.thresholds.workdays)
+        ),
         "citation": SURVEY_CITATION,
         "facts": SURVEY_FACTS,
         "thresholds": data["drempels"],
@@ -140,19 +152,35 @@ def spiegel(request):
     return render(request, "agenda/spiegel.html", context)
 
 
-def _weekly_summary(weeks: list[dict]) -> str:
-    busy = [w for w in weeks if sum(w["minuten"][d] for d in WORK_DOMAINS)]
+def _weekly_summary(weeks: list[dict], *, workdays: int) -> str:
+    """One sentence for the weekly chart, from the numbers it draws."""
+    leave_days = sum(w["verlof_dagen"] for w in weeks)
+    leave = (
+        f"; verlof ({leave_days} {'dag' if leave_days == 1 else 'dagen'}) telt in de grafiek "
+        "niet als uren en staat in dagen in de tabel"
+        if leave_days
+        else ""
+    )
+    hours = {w["sleutel"]: period_hours(w) for w in weeks}
+
+    def work(week: dict) -> float:
+        return sum(hours[week["sleutel"]][d] for d in WORK_DOMAINS)
+
+    busy = [w for w in weeks if work(w)]
     if not busy:
-        return "In deze weken staan geen afspraken voor college, organisatie of omgeving."
-    most = max(busy, key=lambda w: sum(w["minuten"][d] for d in WORK_DOMAINS))
-    least_outside = min(busy, key=lambda w: w["minuten"]["omgeving"])
+        return f"In deze weken staan geen afspraken voor college, organisatie of omgeving{leave}."
+    most = max(busy, key=work)
+    # A week spent mostly on leave says nothing about time for the outside world.
+    present = [w for w in busy if 2 * w["verlof_dagen"] <= workdays]
+    least_outside = min(present or busy, key=lambda w: hours[w["sleutel"]]["omgeving"])
+    skipped = " (weken met vooral verlof niet meegeteld)" if len(present) < len(busy) else ""
     year, number = most["sleutel"].split("-W")
     low_year, low_number = least_outside["sleutel"].split("-W")
-    total = sum(most["minuten"][d] for d in WORK_DOMAINS)
     return (
-        f"De drukste week was week {int(number)} van {year} met {_hours(total)} uur aan "
-        f"college, organisatie en omgeving; de minste tijd buiten de deur was in week "
-        f"{int(low_number)} van {low_year} ({_hours(least_outside['minuten']['omgeving'])} uur)."
+        f"De drukste week was week {int(number)} van {year} met {_decimal(work(most))} uur aan "
+        f"college, organisatie en omgeving; de minste tijd buiten de deur{skipped} was in week "
+        f"{int(low_number)} van {low_year} "
+        f"({_decimal(hours[least_outside['sleutel']]['omgeving'])} uur){leave}."
     )
 
 
