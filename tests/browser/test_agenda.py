@@ -50,6 +50,10 @@ def test_import_mirror_and_correct_by_keyboard(logged_in_page, browser_user, cal
     assert page.locator("img.spil-chart__image").count() == 2
     assert page.locator("#weken-tabel-kop").count() == 1
     assert "week 2, 6 jan–12 jan 2025" in page.locator("table").nth(1).inner_text()
+    # The opening conclusion is not read out a second time as a chart caption.
+    lead = page.locator(".spil-lead").inner_text()
+    assert lead not in page.locator("figcaption").all_inner_texts()
+    assert "5 verlofdagen" in lead
     assert_accessible(page, "spiegel")
 
     subnav(page).get_by_role("link", name="Afspraken", exact=True).click()
