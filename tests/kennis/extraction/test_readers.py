@@ -247,6 +247,29 @@ def test_plain_text_without_headings_gets_a_preamble_and_the_file_name_as_title(
     assert parsed.sections[0].kind == "preamble"
 
 
+def test_text_that_opens_with_a_paragraph_takes_its_first_chapter_heading_as_title():
+    text = (
+        "Met deze uitgave wil het bestuur de leden laten zien wat er het afgelopen jaar is\n"
+        "gedaan en welke plannen er liggen voor de komende periode in de regio.\n"
+        "Voorwoord\n"
+        "\f"
+        "1 Een jaar van opbouw\n"
+        "Het eerste jaar stond in het teken van het vinden van leden en het opzetten van een\n"
+        "werkgroep die de bijeenkomsten voorbereidt. Dat is goed gelukt.\n"
+        "\f"
+        "2 Plannen voor later\n"
+        "Voor de komende jaren wil de vereniging vooral investeren in scholing van nieuwe\n"
+        "leden en in een betere website. Daarover volgt later meer.\n"
+    )
+    parsed = extract_document(data=text.encode(), filename="jaarbericht_2024_def.txt")
+    assert parsed.title == "Een jaar van opbouw"
+    assert [(s.kind, s.label) for s in parsed.sections] == [
+        ("preamble", ""),
+        ("chapter", "1"),
+        ("chapter", "2"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("data", "filename", "message"),
     [

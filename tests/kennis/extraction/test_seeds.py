@@ -9,6 +9,7 @@ import pytest
 
 from spil.kennis.extraction import extract_document
 from spil.kennis.extraction.cleaning import HYPHEN_PREFIXES, normalise_text
+from spil.kennis.extraction.structure import PREAMBLE_TITLE
 
 pytestmark = pytest.mark.seeds
 
@@ -157,7 +158,7 @@ def test_no_text_is_lost(seeds_dir, name):
         raw = raw.replace(line, " ", 1)
     out = []
     for section in document.walk():
-        if section.kind != "preamble":
+        if section.title != PREAMBLE_TITLE:  # the one title the document does not print
             out += [section.title, section.label]
         out += [p.text for p in section.passages]
     expected, got = _alnum(raw), _alnum(" ".join(out))
@@ -177,3 +178,46 @@ def test_hyphen_after_a_first_part_that_takes_one_survives_a_line_break(seeds_di
     for head, tail in breaks:
         assert f"{head}-{tail}".lower() in text
         assert f"{head}{tail}".lower() not in text
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_front_matter_holds_no_sections(seeds_dir, name):
+    document = parse(seeds_dir, name)
+    for section in document.walk():
+        if section.kind == "preamble":
+            assert section.children == [], section.title
+            assert section in document.sections
+    contents = [s for s in document.walk() if s.title.lower() in {"inhoud", "inhoudsopgave"}]
+    assert all(s.kind == "preamble" for s in contents)
+
+
+def test_essay_table_of_contents_and_back_matter_are_no_chapters(seeds_dir):
+    document = parse(seeds_dir, ESSAY)
+    chapters = [s for s in document.walk() if s.kind == "chapter"]
+    assert [c.label for c in chapters] == ["1", "2", "3", "4", "5"]
+    contents = [s for s in document.sections if s.title.lower() == "inhoudsopgave"]
+    assert len(contents) == 1 and len(contents[0].passages) >= 10
+    # its entries repeat the chapter titles; they are no advice
+    assert all(p.kind == "paragraph" for p in contents[0].passages)
+    last = document.sections.index(chapters[-1])
+    back = document.sections[last + 1 :]
+    assert len(back) >= 2
+    assert all(s.kind == "section" and not s.label for s in back)
+
+
+def test_text_without_a_title_line_is_named_after_its_first_chapter(seeds_dir):
+    name = OTHERS[2]
+    document = parse(seeds_dir, name)
+    stem = name.rsplit(".", 1)[0]
+    assert not any(part in document.title for part in re.split(r"[_\s]+", stem))
+    first_chapter = next(s for s in document.walk() if s.kind == "chapter")
+    assert document.title == first_chapter.title
+
+
+def test_short_essay_sections_stand_at_the_top_level(seeds_dir):
+    document = parse(seeds_dir, OTHERS[1])
+    assert document.sections[0].kind == "preamble"
+    headed = document.sections[1:]
+    assert len(headed) >= 3
+    assert all(s.kind != "preamble" for s in headed)
+    assert not any(section in headed for top in headed for section in list(top.walk())[1:])

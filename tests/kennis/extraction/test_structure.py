@@ -348,3 +348,100 @@ def test_table_of_contents_entries_are_not_tips():
     sections = build_from_blocks(markdown_blocks(text)).sections
     assert [p.kind for p in sections[0].passages] == ["paragraph", "paragraph"]
     assert [p.kind for p in sections[1].passages] == ["tip"]
+
+
+REPORT = (
+    "Werken aan de wijk\n"
+    "\n"
+    "Inhoud\n"
+    "1 Aanleiding ........ 3\n"
+    "2 Werkwijze van het team ........ 6\n"
+    "2.1 Gesprekken met bewoners ........ 7\n"
+    "3 Uitkomsten ........ 9\n"
+    "Bronnen ........ 12\n"
+    "\f"
+    "1 Aanleiding\n"
+    "De gemeente wilde weten hoe bewoners hun buurt beleven en wat zij missen. Daarom is\n"
+    "een klein team gevormd dat een half jaar lang met mensen in de straten heeft gepraat.\n"
+    "Dit verslag beschrijft wat dat team deed en wat het hoorde.\n"
+    "\f"
+    "2 Werkwijze van het team\n"
+    "Het team ging langs de deuren en hield avonden in het buurthuis aan het plein. Ook\n"
+    "waren er gesprekken op straat en bij de school, steeds met een korte vragenlijst.\n"
+    "\n"
+    "2.1 Gesprekken met bewoners\n"
+    "Per gesprek noteerde het team de drie punten die de bewoner het belangrijkst vond.\n"
+    "Die punten zijn later gegroepeerd en met de bewoners besproken op een avond.\n"
+    "\f"
+    "3 Uitkomsten\n"
+    "Bewoners vinden de buurt veilig maar willen meer groen en betere verlichting. Dat\n"
+    "punt kwam in bijna elk gesprek terug, ook bij de jongste deelnemers aan het onderzoek.\n"
+    "\f"
+    "Bronnen\n"
+    "Jansen, P. (2020). Een boek over buurten en hun bewoners. Utrecht: Eigen beheer.\n"
+    "\f"
+    "Eerder verschenen\n"
+    "Een ander verslag van het team ging over de pleinen in het centrum van de stad.\n"
+)
+
+
+def test_table_of_contents_is_front_matter_whose_entries_are_no_headings():
+    sections = layout(REPORT)
+    contents = [s for s in walk(sections) if s.title == "Inhoud"]
+    assert len(contents) == 1
+    assert contents[0].kind == "preamble" and not contents[0].children
+    assert contents[0] in sections  # at the top level, beside the chapters
+    assert contents[0].passages[0].text == "1 Aanleiding ........ 3"
+    assert len(contents[0].passages) == 5
+    chapters = [(s.label, s.title) for s in walk(sections) if s.kind == "chapter"]
+    assert chapters == [("1", "Aanleiding"), ("2", "Werkwijze van het team"), ("3", "Uitkomsten")]
+
+
+def test_back_matter_after_the_last_numbered_chapter_is_no_chapter():
+    sections = layout(REPORT)
+    top = [(s.kind, s.title) for s in sections]
+    assert top[-2:] == [("section", "Bronnen"), ("section", "Eerder verschenen")]
+    assert not any(s.children for s in sections[-2:])
+
+
+def test_unnumbered_chapters_between_numbered_ones_stay_chapters():
+    text = REPORT.replace("\f2 Werkwijze van het team\n", "\fWerkwijze van het team\n")
+    top = {s.title: (s.kind, s.label) for s in layout(text)}
+    assert top["Werkwijze van het team"] == ("chapter", "")
+    assert top["Uitkomsten"] == ("chapter", "3")
+
+
+def test_headings_after_text_without_a_heading_stand_beside_the_preamble():
+    text = (
+        "Deze notitie is bedoeld voor de leden van het managementteam en vat samen wat er\n"
+        "in de afgelopen maanden is besproken over de nieuwe werkwijze.\n"
+        "\f"
+        "Wat er verandert\n"
+        "Vanaf het najaar werken de teams met een gezamenlijke planning die elke week wordt\n"
+        "bijgewerkt. Dat vraagt van iedereen een vaste tijd in de agenda.\n"
+    )
+    sections = layout(text)
+    assert [(s.kind, s.title) for s in sections][1:] == [("chapter", "Wat er verandert")]
+    assert sections[0].kind == "preamble" and sections[0].children == []
+
+
+def test_markdown_title_page_contents_and_back_matter():
+    text = (
+        "# Een essay over het vak\n\nDoor twee auteurs\n\n"
+        "# Inhoud\n\n- 1. Begin → 3\n- 2. Vervolg → 5\n- Literatuur → 7\n\n"
+        "# 1. Begin\n\nEerste tekst van het essay.\n\n"
+        "# 2. Vervolg\n\nTweede tekst van het essay.\n\n"
+        "# Literatuur\n\nEen bron.\n\n"
+        "# Over de uitgever\n\nWie wij zijn.\n\n## Adres\n\nStraat 1.\n"
+    )
+    sections = build_from_blocks(markdown_blocks(text)).sections
+    assert [(s.kind, s.label, s.title) for s in sections] == [
+        ("preamble", "", "Een essay over het vak"),
+        ("preamble", "", "Inhoud"),
+        ("chapter", "1", "Begin"),
+        ("chapter", "2", "Vervolg"),
+        ("section", "", "Literatuur"),
+        ("section", "", "Over de uitgever"),
+    ]
+    assert [p.kind for p in sections[1].passages] == ["paragraph"] * 3
+    assert [c.title for c in sections[-1].children] == ["Adres"]

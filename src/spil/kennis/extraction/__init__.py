@@ -110,13 +110,34 @@ def _document_title(
             return _sentence_case(best)
     if sections:
         first = sections[0]
-        if first.kind != "preamble" and first.title.lower() not in GENERIC_TITLES:
+        # the synthetic preamble title is generic; a title page's heading is not
+        if first.title and first.title.lower() not in GENERIC_TITLES:
             return first.title
     if first_line and first_line.lower() not in GENERIC_TITLES:
         return first_line
+    heading = _first_heading(sections)
+    if heading:
+        return heading
     stem = PurePath(filename).stem
     cleaned = re.sub(r"[_\s]+", " ", normalise_text(stem)).strip(" -.")
     return cleaned or filename
+
+
+def _first_heading(sections: list[ParsedSection]) -> str:
+    """The document's first chapter (or part) heading that names its content, else its
+    first such heading of any rank: for a text that opens without a title."""
+    candidates = [
+        section
+        for top in sections
+        for section in top.walk()
+        if section.kind in ("part", "chapter", "section")
+        and section.title
+        and section.title.lower() not in GENERIC_TITLES
+    ]
+    for section in candidates:
+        if section.kind in ("part", "chapter"):
+            return section.title
+    return candidates[0].title if candidates else ""
 
 
 def _looks_like_file_name(title: str) -> bool:

@@ -14,6 +14,12 @@ THEME_LEVEL = 9
 CONTENTS = {"inhoud", "inhoudsopgave", "contents", "table of contents"}
 PREAMBLE_TITLE = "Begin van het document"
 
+# An entry of a table of contents: a title ending in its page number, after dot leaders,
+# an arrow, a tab or a space ("2.1 Werkwijze ..... 7", "Bronnen → 48").
+CONTENTS_ENTRY = re.compile(
+    r"^(?=.*[^\W\d_]).*?\S(?:\s*[.·…_]{2,}\s*|\s*[→|]\s*|\s+)(?:\d{1,3}|[ivxlc]{1,6})\**$"
+)
+
 THEME = re.compile(r"^\((\d{1,3})\)(?:[\s.:]+(\S.*))?$")
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 PART = re.compile(
@@ -107,7 +113,11 @@ class TreeBuilder:
     def _open(self, section: ParsedSection, *, top_level: bool = False) -> ParsedSection:
         if top_level:
             self.stack.clear()
-        while self.stack and self.stack[-1].level >= section.level:
+        # front matter (text before the first heading, a table of contents) holds no
+        # sections: the document's own headings stand beside it
+        while self.stack and (
+            self.stack[-1].level >= section.level or self.stack[-1].kind == "preamble"
+        ):
             self.stack.pop()
         siblings = self.stack[-1].children if self.stack else self.sections
         siblings.append(section)
@@ -125,6 +135,9 @@ class TreeBuilder:
         kind: str = "",
         top_level: bool = False,
     ) -> ParsedSection:
+        if _clean_title(title).lower() in CONTENTS:
+            # a table of contents is front matter, not a chapter
+            kind, top_level = "preamble", True
         if not kind:
             kind = "part" if level <= 1 else "chapter" if level == 2 else "section"
         return self._open(
@@ -145,6 +158,36 @@ class TreeBuilder:
                 page=page,
             )
         )
+
+    def close_front_matter(self) -> None:
+        """Text after a table of contents is no part of it."""
+        if self.stack and self.stack[-1].kind == "preamble":
+            self.stack.clear()
+        self.last_body = None
+
+    def finish(self) -> TreeBuilder:
+        """Front and back matter are no chapters. A title page directly before the table
+        of contents is front matter. In a document with numbered chapters, unnumbered
+        chapter-level headings after the last numbered chapter are back matter (sources, a
+        publisher's list, colophon): sections at the top level, not chapters beside the
+        numbered ones."""
+        sections = self.sections
+        if (
+            len(sections) >= 2
+            and sections[0].kind == "chapter"
+            and not sections[0].label
+            and not sections[0].children
+            and sections[1].kind == "preamble"
+            and sections[1].title.lower() in CONTENTS
+        ):
+            # a title page before the table of contents is front matter too
+            sections[0].kind = "preamble"
+        numbered = [i for i, s in enumerate(sections) if s.kind == "chapter" and s.label.strip()]
+        if len(numbered) >= 2:
+            for section in sections[numbered[-1] + 1 :]:
+                if section.kind == "chapter" and not section.label:
+                    section.kind = "section"
+        return self
 
     def current(self) -> ParsedSection:
         if not self.stack:
@@ -213,7 +256,7 @@ def build_from_blocks(blocks: list[Block]) -> TreeBuilder:
                 # entries of a table of contents repeat the headings; they are no advice
                 kind = "paragraph"
             builder.passage(kind, text, block.page)
-    return builder
+    return builder.finish()
 
 
 def _heading_rank(text: str, markup_level: int, last_numbered: int | None) -> tuple[int, str, str]:
@@ -450,6 +493,36 @@ class LayoutParser:
         self.open_line = self.lines[i]
 
     # --- rules -------------------------------------------------------------------------
+
+    def try_contents(self, i: int) -> int | None:
+        """A table of contents: a heading such as "Inhoud" over entries that end in page
+        numbers. Its entries repeat the headings and are no headings themselves."""
+        if _clean_title(self.text(i)).lower() not in CONTENTS:
+            return None
+        entries = 0
+        last = i
+        j = i + 1
+        while j < len(self.lines):
+            if CONTENTS_ENTRY.match(self.text(j)):
+                entries += 1
+                last = j
+            elif not (
+                # a part title without page number, or an entry wrapped onto two lines
+                j + 1 < len(self.lines)
+                and CONTENTS_ENTRY.match(self.text(j + 1))
+                and self.is_short(self.text(j))
+                and not ends_sentence(self.text(j))
+            ):
+                break
+            j += 1
+        if entries < 2:
+            return None
+        self.close()
+        self.builder.heading(self.text(i), level=2, page=self.page(self.lines[i]))
+        for k in range(i + 1, last + 1):
+            self.builder.passage("paragraph", self.text(k), self.page(self.lines[k]))
+        self.builder.close_front_matter()
+        return last + 1
 
     def try_theme(self, i: int) -> int | None:
         match = THEME.match(self.text(i))
@@ -697,6 +770,7 @@ class LayoutParser:
         while i < n:
             ordered_before = self.last_ordered
             for rule in (
+                self.try_contents,
                 self.try_theme,
                 self.try_footnote,
                 self.try_bullet,
@@ -713,7 +787,7 @@ class LayoutParser:
                 self.open is not None and self.open.kind == "tip"
             ):
                 self.last_ordered = None
-        return self.builder
+        return self.builder.finish()
 
     def running_text_or_heading(self, i: int) -> int:
         line = self.lines[i]
