@@ -109,6 +109,27 @@ def test_citation_names_page_when_known():
     assert citation.text == "Handboek, ‘Inleiding’, p. 7."
 
 
+def test_citation_names_page_range_when_text_runs_on():
+    citation = selectors.Citation(
+        document_title="Handboek",
+        source_name="h.pdf",
+        theme_number=3,
+        title="Inleiding",
+        page=7,
+        last_page=8,
+    )
+    assert citation.text == "Handboek, thema 3, ‘Inleiding’, pp. 7–8."
+    same_page = selectors.Citation(
+        document_title="Handboek",
+        source_name="h.pdf",
+        theme_number=None,
+        title="X",
+        page=7,
+        last_page=7,
+    )
+    assert same_page.pages == "p. 7"
+
+
 def test_recently_read_is_per_user_and_newest_first(user, other_user):
     document = ingest()
     unit_visit_record(owner=user, unit=_theme(document, 1))

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.db import models
 
 from spil.kennis import services
 from spil.kennis.extraction import extract_document
@@ -232,3 +233,14 @@ def test_new_version_keeps_what_users_have_read(user):
     visit = UnitVisit.objects.get(owner=user)
     assert visit.unit.theme_number == 2
     assert visit.unit_id != theme.pk
+
+
+def test_unit_records_the_page_its_text_runs_on_to(seeds_dir: Path):
+    document_ingest_batch(paths=[seeds_dir / "001_6e40dcca81be6401.txt"])
+
+    themes = Unit.objects.filter(theme_number__isnull=False)
+    assert not themes.filter(last_page__lt=models.F("page")).exists()
+    for unit in themes:
+        pages = [p for p in unit.passages.values_list("page", flat=True) if p is not None]
+        assert unit.last_page == max([unit.page, *pages])
+    assert themes.filter(last_page__gt=models.F("page")).exists()

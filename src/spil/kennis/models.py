@@ -78,6 +78,7 @@ class Unit(models.Model):
     title = models.CharField("titel", max_length=500)
     heading_path = models.TextField("plaats in het document")  # titles joined with " > "
     page = models.PositiveIntegerField("eerste pagina", null=True, blank=True)
+    last_page = models.PositiveIntegerField("laatste pagina", null=True, blank=True)
     # Analysed shadow text the search index is built on (see kennis.analysis).
     index_title = models.TextField(blank=True)
     index_tips = models.TextField(blank=True)

@@ -35,6 +35,16 @@ class Citation:
     theme_number: int | None
     title: str
     page: int | None
+    last_page: int | None = None
+
+    @property
+    def pages(self) -> str:
+        """ "p. 16" or "pp. 16–17" when the text runs on; empty without page numbers."""
+        if not self.page:
+            return ""
+        if self.last_page and self.last_page > self.page:
+            return f"pp. {self.page}–{self.last_page}"
+        return f"p. {self.page}"
 
     @property
     def text(self) -> str:
@@ -42,8 +52,8 @@ class Citation:
         where = f"‘{self.title}’"
         if self.theme_number is not None:
             where = f"thema {self.theme_number}, {where}"
-        page = f", p. {self.page}" if self.page else ""
-        return f"{self.document_title}, {where}{page}."
+        pages = f", {self.pages}" if self.pages else ""
+        return f"{self.document_title}, {where}{pages}."
 
 
 @dataclass
@@ -194,6 +204,7 @@ def unit_citation(*, unit: Unit) -> Citation:
         theme_number=unit.theme_number,
         title=unit.title,
         page=unit.page,
+        last_page=unit.last_page,
     )
 
 

@@ -235,6 +235,8 @@ def _store_structure(*, document: Document, parsed: ParsedDocument) -> None:
         first_page = node.page
         if first_page is None:
             first_page = next((p.page for p in node.passages if p.page is not None), None)
+        pages = [p.page for p in node.passages if p.page is not None]
+        last_page = max([*pages, first_page] if first_page is not None else pages, default=None)
         units.append(
             Unit(
                 document=document,
@@ -244,6 +246,7 @@ def _store_structure(*, document: Document, parsed: ParsedDocument) -> None:
                 title=node.title[:500],
                 heading_path=" > ".join(path),
                 page=first_page,
+                last_page=last_page,
             )
         )
         unit_passages.append(node.passages)
