@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from spil.agenda import selectors, services
-from spil.agenda.models import Afspraak, Correctie, Importbatch
+from spil.agenda.models import Afspraak, Agendabron, AgendaInstellingen, Correctie, Importbatch
 from spil.agenda.parsed import CalendarImportError
 
 from .calendars import BEEKDAL_Q1, VTIMEZONE_WEST_EUROPE, event, ics
@@ -225,3 +225,98 @@ def test_first_import_remembers_the_inferred_own_domain(user):
     do_import(user, data=other, filename="Gedeeld.ics")
     assert selectors.instellingen_get(owner=user).eigen_domeinen == ["beekdal.nl"]
     assert selectors.afspraak_list(owner=user, zoek="Afstemming").get().domein == "organisatie"
+
+
+GEZIN = ics(
+    event("tennis@gezin", "Tennis", "20250301T100000Z", "20250301T110000Z"),
+    event("ouderavond@gezin", "Ouderavond", "20250304T180000Z", "20250304T200000Z"),
+)
+
+
+def two_calendars(owner):
+    do_import(owner)
+    do_import(owner, data=GEZIN, filename="Gezin.ics")
+    tennis = selectors.afspraak_list(owner=owner, zoek="Tennis").get()
+    bw = selectors.afspraak_list(owner=owner, zoek="B&W").first()
+    services.correctie_create(
+        owner=owner, afspraak_id=tennis.pk, bereik=Correctie.BEREIK_REEKS, domein="overig"
+    )
+    services.correctie_create(
+        owner=owner, afspraak_id=bw.pk, bereik=Correctie.BEREIK_REEKS, domein="organisatie"
+    )
+    services.correctie_create(
+        owner=owner, afspraak_id=tennis.pk, bereik=Correctie.BEREIK_ONDERWERP, domein="overig"
+    )
+    services.instellingen_update(
+        owner=owner, doel={"college": 50, "organisatie": 25, "omgeving": 25}
+    )
+
+
+def snapshot(owner):
+    return {
+        model.__name__: sorted(model.objects.owned_by(owner).values_list("pk", flat=True))
+        for model in (Afspraak, Importbatch, Agendabron, Correctie, AgendaInstellingen)
+    }
+
+
+def test_removing_one_calendar_keeps_the_others_and_other_users(user, other_user):
+    two_calendars(user)
+    two_calendars(other_user)
+    theirs = snapshot(other_user)
+    gezin = Agendabron.objects.get(owner=user, naam="Gezin")
+    counted = selectors.agendabron_count(owner=user, bron=gezin)
+
+    removed = services.agendabron_delete(owner=user, bron_id=gezin.pk)
+
+    # The series correction for tennis went with its calendar; the title correction and the
+    # B&W series correction (another calendar) stay.
+    assert removed == counted
+    assert (removed.afspraken, removed.imports, removed.correcties) == (2, 1, 1)
+    assert list(selectors.agendabron_list(owner=user).values_list("naam", flat=True)) == ["Agenda"]
+    assert selectors.afspraak_list(owner=user).count() == 9
+    assert not selectors.afspraak_list(owner=user, zoek="Tennis").exists()
+    assert set(Correctie.objects.filter(owner=user).values_list("bereik", "sleutel")) == {
+        (Correctie.BEREIK_REEKS, "bw@beekdal"),
+        (Correctie.BEREIK_ONDERWERP, "tennis"),
+    }
+    assert {a.domein for a in selectors.afspraak_list(owner=user, zoek="B&W")} == {"organisatie"}
+    assert snapshot(other_user) == theirs
+
+
+def test_another_users_calendar_cannot_be_removed(user, other_user):
+    two_calendars(other_user)
+    theirs = snapshot(other_user)
+    foreign = Agendabron.objects.get(owner=other_user, naam="Gezin")
+    with pytest.raises(Agendabron.DoesNotExist):
+        services.agendabron_delete(owner=user, bron_id=foreign.pk)
+    assert snapshot(other_user) == theirs
+
+
+def test_removing_all_agenda_data_keeps_settings_unless_asked(user, other_user):
+    two_calendars(user)
+    two_calendars(other_user)
+    theirs = snapshot(other_user)
+    counted = selectors.agendagegevens_count(owner=user)
+    assert (counted.bronnen, counted.afspraken, counted.imports, counted.correcties) == (
+        2,
+        11,
+        2,
+        3,
+    )
+    assert counted.instellingen == 1
+
+    removed = services.agendagegevens_delete(owner=user)
+
+    assert removed == selectors.AgendaTelling(
+        bronnen=2, afspraken=11, imports=2, correcties=3, instellingen=0
+    )
+    left = snapshot(user)
+    assert left.pop("AgendaInstellingen")
+    assert all(not pks for pks in left.values())
+    assert selectors.instellingen_get(owner=user).doel_college == 50
+    assert snapshot(other_user) == theirs
+
+    removed = services.agendagegevens_delete(owner=user, instellingen=True)
+    assert removed == selectors.AgendaTelling(instellingen=1)
+    assert selectors.agendagegevens_count(owner=user).leeg
+    assert snapshot(other_user) == theirs

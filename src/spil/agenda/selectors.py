@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from .analysis import Analysis, Item, Thresholds, analyse
 from .classification import Classifier, Corrections, TitleModel, normalise_title
@@ -84,6 +85,80 @@ def afspraak_list(
 
 def agendabron_list(*, owner) -> QuerySet[Agendabron]:
     return Agendabron.objects.owned_by(owner).order_by("naam")
+
+
+def agendabron_get(*, owner, pk: int) -> Agendabron:
+    """Raises Agendabron.DoesNotExist for another user's calendar."""
+    return Agendabron.objects.owned_by(owner).get(pk=pk)
+
+
+def agendabron_overview(*, owner) -> QuerySet[Agendabron]:
+    """The user's calendars with how many appointments each holds and when it was last read."""
+    return agendabron_list(owner=owner).annotate(
+        aantal_afspraken=Count("afspraken", distinct=True),
+        laatst_ingelezen=Max("imports__gestart"),
+    )
+
+
+@dataclass(frozen=True)
+class AgendaTelling:
+    """How much agenda data there is (before removal) or was removed (after)."""
+
+    bronnen: int = 0
+    afspraken: int = 0
+    imports: int = 0
+    correcties: int = 0
+    instellingen: int = 0
+
+    @property
+    def leeg(self) -> bool:
+        return not (
+            self.bronnen or self.afspraken or self.imports or self.correcties or self.instellingen
+        )
+
+
+def source_only_corrections(*, owner, bron: Agendabron) -> QuerySet[Correctie]:
+    """Corrections for single appointments or series that exist only in this calendar. A
+    correction by title, or for a series that another calendar also holds, serves the rest."""
+    own_uids = set(afspraak_qs(owner=owner).filter(bron=bron).values_list("uid", flat=True))
+    elsewhere = set(
+        afspraak_qs(owner=owner)
+        .exclude(bron=bron)
+        .filter(uid__in=own_uids)
+        .values_list("uid", flat=True)
+    )
+    only_here = own_uids - elsewhere
+    pks = []
+    for pk, bereik, sleutel in (
+        Correctie.objects.owned_by(owner)
+        .exclude(bereik=Correctie.BEREIK_ONDERWERP)
+        .values_list("pk", "bereik", "sleutel")
+    ):
+        uid = sleutel.rpartition("\x1f")[0] if bereik == Correctie.BEREIK_AFSPRAAK else sleutel
+        if uid in only_here:
+            pks.append(pk)
+    return Correctie.objects.owned_by(owner).filter(pk__in=pks)
+
+
+def agendabron_count(*, owner, bron: Agendabron) -> AgendaTelling:
+    """What removing this calendar removes."""
+    return AgendaTelling(
+        bronnen=1,
+        afspraken=afspraak_qs(owner=owner).filter(bron=bron).count(),
+        imports=Importbatch.objects.owned_by(owner).filter(bron=bron).count(),
+        correcties=source_only_corrections(owner=owner, bron=bron).count(),
+    )
+
+
+def agendagegevens_count(*, owner) -> AgendaTelling:
+    """Everything agenda-related the user owns."""
+    return AgendaTelling(
+        bronnen=Agendabron.objects.owned_by(owner).count(),
+        afspraken=afspraak_qs(owner=owner).count(),
+        imports=Importbatch.objects.owned_by(owner).count(),
+        correcties=Correctie.objects.owned_by(owner).count(),
+        instellingen=AgendaInstellingen.objects.owned_by(owner).count(),
+    )
 
 
 def importbatch_list(*, owner) -> QuerySet[Importbatch]:

@@ -1,4 +1,5 @@
-"""Writes for the agenda-spiegel: importing calendars, corrections, settings."""
+"""Writes for the agenda-spiegel: importing calendars, corrections, settings, and removing
+the user's own agenda data."""
 
 from __future__ import annotations
 
@@ -17,12 +18,15 @@ from .models import Afspraak, Agendabron, AgendaInstellingen, Correctie, Importb
 from .parsed import CalendarImportError, Occurrence
 from .pipeline import parse_calendar_file
 from .selectors import (
+    AgendaTelling,
     afspraak_get,
     afspraak_qs,
+    agendabron_get,
     classifier_build,
     instellingen_get,
     local_tz,
     occurrence_from_row,
+    source_only_corrections,
     thresholds_from,
 )
 
@@ -342,10 +346,48 @@ def instellingen_update(
     return instellingen
 
 
+@transaction.atomic
+def agendabron_delete(*, owner, bron_id: int) -> AgendaTelling:
+    """Remove one of the user's calendars: its appointments, its imports, and the corrections
+    for appointments or series that only it held. Corrections by title stay (they are not
+    tied to a calendar). The rest is classified again, since the learned model may have lost
+    examples. Raises Agendabron.DoesNotExist for another user's calendar."""
+    bron = agendabron_get(owner=owner, pk=bron_id)
+    corrections = list(source_only_corrections(owner=owner, bron=bron).values_list("pk", flat=True))
+    afspraken = afspraak_qs(owner=owner).filter(bron=bron).delete()[0]
+    imports = Importbatch.objects.owned_by(owner).filter(bron=bron).delete()[0]
+    correcties = Correctie.objects.owned_by(owner).filter(pk__in=corrections).delete()[0]
+    bron.delete()
+    afspraken_herindelen(owner=owner)
+    return AgendaTelling(bronnen=1, afspraken=afspraken, imports=imports, correcties=correcties)
+
+
+@transaction.atomic
+def agendagegevens_delete(*, owner, instellingen: bool = False) -> AgendaTelling:
+    """Remove everything agenda-related the user owns: appointments, imports, calendars and
+    corrections, and with `instellingen` also the settings (target, own mail domains,
+    category mapping, thresholds). Other users' rows are never touched."""
+    # Children first, so each count is that model's own rows and not a cascade total.
+    afspraken = afspraak_qs(owner=owner).delete()[0]
+    imports = Importbatch.objects.owned_by(owner).delete()[0]
+    bronnen = Agendabron.objects.owned_by(owner).delete()[0]
+    correcties = Correctie.objects.owned_by(owner).delete()[0]
+    settings = AgendaInstellingen.objects.owned_by(owner).delete()[0] if instellingen else 0
+    return AgendaTelling(
+        bronnen=bronnen,
+        afspraken=afspraken,
+        imports=imports,
+        correcties=correcties,
+        instellingen=settings,
+    )
+
+
 __all__ = [
     "CalendarImportError",
     "afspraken_herindelen",
     "agenda_import",
+    "agendabron_delete",
+    "agendagegevens_delete",
     "correctie_create",
     "correctie_delete",
     "instellingen_update",
