@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from spil.agenda import services
-from spil.agenda.models import Afspraak, Correctie
+from spil.agenda.models import Afspraak, Agendabron, AgendaInstellingen, Correctie
 
 from .calendars import BEEKDAL_Q1
 
@@ -280,3 +280,111 @@ def test_leave_week_shows_days_of_leave_and_the_chart_draws_the_table(client_in,
     assert "verlof (5 dagen) telt in de grafiek niet als uren" in html
     # The totals give leave in days too.
     assert "<dt>Verlof</dt><dd>5 dagen</dd>" in html
+
+
+GEZIN = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Spil tests//NL\r
+X-WR-CALNAME:Gezin\r
+BEGIN:VEVENT\r
+UID:zwemmen@gezin\r
+SUMMARY:Zwemles kinderen\r
+DTSTART:20250301T090000Z\r
+DTEND:20250301T100000Z\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def import_two(owner):
+    services.agenda_import(
+        owner=owner, filename="Agenda.ics", data=BEEKDAL_Q1, today=date(2025, 3, 1)
+    )
+    services.agenda_import(owner=owner, filename="gezin.ics", data=GEZIN, today=date(2025, 3, 1))
+    return Agendabron.objects.get(owner=owner, naam="Gezin")
+
+
+def test_import_page_lists_calendars_with_remove_links(client_in, user):
+    gezin = import_two(user)
+    html = client_in.get(reverse("agenda:importeren")).content.decode()
+    assert "Je agenda" in html
+    assert reverse("agenda:bron_verwijderen", args=[gezin.pk]) in html
+    assert reverse("agenda:alles_verwijderen") in html
+    assert "Agenda verwijderen<span" in html
+
+
+def test_confirm_page_for_one_calendar_counts_and_changes_nothing(client_in, user):
+    gezin = import_two(user)
+    response = client_in.get(reverse("agenda:bron_verwijderen", args=[gezin.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Agenda ‘Gezin’ verwijderen" in html
+    assert "1 afspraak<" in html and "1 ingelezen bestand<" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert Agendabron.objects.filter(pk=gezin.pk).exists()
+
+
+def test_post_removes_one_calendar_with_a_dutch_message(client_in, user):
+    gezin = import_two(user)
+    response = client_in.post(reverse("agenda:bron_verwijderen", args=[gezin.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("agenda:importeren")
+    html = response.content.decode()
+    assert "Agenda ‘Gezin’ is verwijderd. Verwijderd: 1 afspraak, 1 ingelezen bestand en 0" in html
+    assert not Agendabron.objects.filter(pk=gezin.pk).exists()
+    assert Afspraak.objects.filter(owner=user).count() == 9
+
+
+def test_another_users_calendar_is_404(client, user, other_user):
+    gezin = import_two(user)
+    client.force_login(other_user)
+    url = reverse("agenda:bron_verwijderen", args=[gezin.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    assert Afspraak.objects.filter(owner=user).count() == 10
+
+
+def test_remove_all_confirm_then_post(client_in, user, other_user):
+    import_two(user)
+    import_two(other_user)
+    services.instellingen_update(
+        owner=user, doel={"college": 40, "organisatie": 40, "omgeving": 20}
+    )
+    url = reverse("agenda:alles_verwijderen")
+    html = client_in.get(url).content.decode()
+    assert "2 agenda&#x27;s (Agenda, Gezin)" in html
+    assert "10 afspraken<" in html
+    assert "Ook mijn instellingen verwijderen" in html
+    assert Afspraak.objects.filter(owner=user).count() == 10
+
+    response = client_in.post(url, follow=True)
+    html = response.content.decode()
+    assert "Al je agendagegevens zijn verwijderd." in html
+    assert "10 afspraken, 2 ingelezen bestanden en 0 correcties" in html
+    assert not Afspraak.objects.filter(owner=user).exists()
+    assert AgendaInstellingen.objects.filter(owner=user).exists()
+    assert Afspraak.objects.filter(owner=other_user).count() == 10
+
+    response = client_in.post(url, {"instellingen": "ja"}, follow=True)
+    assert "je instellingen" in response.content.decode()
+    assert not AgendaInstellingen.objects.filter(owner=user).exists()
+    assert "niets om te verwijderen" in client_in.get(url).content.decode()
+
+
+def test_removal_needs_csrf(user):
+    gezin = import_two(user)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    assert client.post(reverse("agenda:bron_verwijderen", args=[gezin.pk])).status_code == 403
+    assert client.post(reverse("agenda:alles_verwijderen")).status_code == 403
+    assert Afspraak.objects.filter(owner=user).count() == 10
+
+
+def test_removal_pages_need_login(client, user):
+    gezin = import_two(user)
+    for url in (
+        reverse("agenda:bron_verwijderen", args=[gezin.pk]),
+        reverse("agenda:alles_verwijderen"),
+    ):
+        response = client.post(url)
+        assert response.status_code == 302 and "/account/" in response["Location"]
+    assert Afspraak.objects.filter(owner=user).count() == 10

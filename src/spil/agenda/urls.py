@@ -15,4 +15,6 @@ urlpatterns = [
         views.correctie_verwijderen,
         name="correctie_verwijderen",
     ),
+    path("bronnen/<int:bron_id>/verwijderen/", views.bron_verwijderen, name="bron_verwijderen"),
+    path("verwijderen/", views.alles_verwijderen, name="alles_verwijderen"),
 ]

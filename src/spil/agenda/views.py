@@ -21,7 +21,7 @@ from .analysis import iso_week, without_leave
 from .charts import PERIOD_LABELS, period_hours, shares_svg, weekly_bars_svg
 from .classification import DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, WORK_DOMAINS
 from .forms import CorrectieForm, FilterForm, ImportForm, InstellingenForm, PeriodForm
-from .models import Afspraak, Correctie
+from .models import Afspraak, Agendabron, Correctie
 from .parsed import CalendarImportError
 from .reference import SURVEY_CITATION, SURVEY_FACTS
 
@@ -217,6 +217,7 @@ def importeren(request):
                     "result": _import_result(result),
                     # The list of earlier imports below the form gains this one too.
                     "imports": selectors.importbatch_list(owner=request.user)[:10],
+                    "bronnen": selectors.agendabron_overview(owner=request.user),
                     "oob": result is not None,
                 },
                 status=status,
@@ -228,6 +229,7 @@ def importeren(request):
             "form": form,
             "result": _import_result(result),
             "imports": selectors.importbatch_list(owner=request.user)[:10],
+            "bronnen": selectors.agendabron_overview(owner=request.user),
             "max_upload_mb": _max_mb(),
         },
         status=status,
@@ -405,3 +407,64 @@ def correctie_verwijderen(request, correctie_id: int):
         raise Http404("Deze correctie bestaat niet.") from error
     messages.success(request, "De correctie is verwijderd; de afspraken zijn opnieuw ingedeeld.")
     return redirect("agenda:instellingen")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _removed_message(removed: selectors.AgendaTelling) -> str:
+    parts = [
+        _count(removed.afspraken, "afspraak", "afspraken"),
+        _count(removed.imports, "ingelezen bestand", "ingelezen bestanden"),
+        _count(removed.correcties, "correctie", "correcties"),
+    ]
+    if removed.instellingen:
+        parts.append("je instellingen")
+    return f"Verwijderd: {', '.join(parts[:-1])} en {parts[-1]}."
+
+
+@require_http_methods(["GET", "POST"])
+def bron_verwijderen(request, bron_id: int):
+    """GET shows what removing this calendar removes; POST removes it."""
+    try:
+        bron = selectors.agendabron_get(owner=request.user, pk=bron_id)
+    except Agendabron.DoesNotExist as error:
+        raise Http404("Deze agenda bestaat niet.") from error
+    if request.method == "POST":
+        removed = services.agendabron_delete(owner=request.user, bron_id=bron.pk)
+        messages.success(
+            request, f"Agenda ‘{bron.naam}’ is verwijderd. {_removed_message(removed)}"
+        )
+        return redirect("agenda:importeren")
+    return render(
+        request,
+        "agenda/bron_verwijderen.html",
+        {"bron": bron, "telling": selectors.agendabron_count(owner=request.user, bron=bron)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def alles_verwijderen(request):
+    """GET shows everything agenda-related the user has; POST removes it (settings only when
+    ticked)."""
+    if request.method == "POST":
+        removed = services.agendagegevens_delete(
+            owner=request.user, instellingen=request.POST.get("instellingen") == "ja"
+        )
+        if removed.leeg:
+            messages.info(request, "Er waren geen agendagegevens om te verwijderen.")
+        else:
+            messages.success(
+                request,
+                f"Al je agendagegevens zijn verwijderd. {_removed_message(removed)}",
+            )
+        return redirect("agenda:importeren")
+    return render(
+        request,
+        "agenda/alles_verwijderen.html",
+        {
+            "telling": selectors.agendagegevens_count(owner=request.user),
+            "bronnen": selectors.agendabron_overview(owner=request.user),
+        },
+    )
