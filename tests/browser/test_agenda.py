@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from spil.agenda.models import Afspraak
+from spil.agenda.models import Afspraak, AgendaInstellingen
 from tests.agenda.calendars import BEEKDAL_Q1
 from tests.browser.conftest import assert_accessible
 
@@ -151,3 +151,38 @@ def test_form_controls_get_the_same_focus_outline_as_links(logged_in_page):
         " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }"
     )
     assert style == ["SELECT", "solid", "3px"]
+
+
+def test_remove_a_calendar_and_everything_by_keyboard(logged_in_page, browser_user, calendar_file):
+    page = logged_in_page
+    _import(page, calendar_file)
+    # The list of calendars came in with the htmx result; reach its remove link by keyboard.
+    link = page.get_by_role("link", name=re.compile(r"^Agenda verwijderen\W+Agenda$"))
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/agenda/bronnen/\d+/verwijderen/$"))
+    main = page.locator("main")
+    assert "9 afspraken" in main.inner_text()
+    assert Afspraak.objects.filter(owner=browser_user).count() == 9
+    assert_accessible(page, "agenda verwijderen (bevestigen)")
+    page.get_by_role("button", name="Ja, agenda verwijderen").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/agenda/importeren/")
+    assert "Agenda ‘Agenda’ is verwijderd" in main.inner_text()
+    assert not Afspraak.objects.filter(owner=browser_user).exists()
+    assert_accessible(page, "agenda inlezen na verwijderen")
+
+    _import(page, calendar_file)
+    page.goto("/agenda/instellingen/")
+    page.get_by_role("link", name="Al mijn agendagegevens verwijderen").click()
+    page.wait_for_url("**/agenda/verwijderen/")
+    assert "1 agenda (Agenda)" in main.inner_text()
+    assert_accessible(page, "al mijn agendagegevens verwijderen (bevestigen)")
+    page.get_by_label("Ook mijn instellingen verwijderen").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/agenda/importeren/")
+    assert "Al je agendagegevens zijn verwijderd" in main.inner_text()
+    assert not Afspraak.objects.filter(owner=browser_user).exists()
+    assert not AgendaInstellingen.objects.filter(owner=browser_user).exists()
