@@ -1,9 +1,11 @@
+import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from spil.agenda.models import Afspraak
+from spil.agenda.models import Afspraak, Agendabron
 from spil.cli import main
 
 from .calendars import BEEKDAL_Q1
@@ -130,3 +132,72 @@ def test_analyse_uses_a_users_corrections_read_only(user, calendar_file, capsys)
     assert main([*args, "--json"]) == 0
     assert domain_of_corporation(json.loads(capsys.readouterr().out)) == "omgeving"
     assert list(Afspraak.objects.values_list("id", "domein")) == stored
+
+
+GEZIN = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Spil tests//NL\r
+X-WR-CALNAME:Gezin\r
+BEGIN:VEVENT\r
+UID:zwemmen@gezin\r
+SUMMARY:Zwemles kinderen\r
+DTSTART:20250301T090000Z\r
+DTEND:20250301T100000Z\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def import_two(owner):
+    from spil.agenda.services import agenda_import
+
+    agenda_import(owner=owner, filename="Agenda.ics", data=BEEKDAL_Q1, today=date(2025, 3, 1))
+    agenda_import(owner=owner, filename="gezin.ics", data=GEZIN, today=date(2025, 3, 1))
+
+
+def test_remove_without_a_terminal_needs_ja(user, other_user, capsys, monkeypatch):
+    import_two(user)
+    import_two(other_user)
+    monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
+    assert main(["agenda", "verwijder", "--gebruiker", user.username, "--alles"]) == 1
+    assert "bevestig met --ja" in capsys.readouterr().err
+    assert Afspraak.objects.filter(owner=user).count() == 10
+
+    code = main(["agenda", "verwijder", "--gebruiker", user.username, "--bron", "Gezin", "--ja"])
+    assert code == 0
+    assert "Agenda 'Gezin' verwijderd: 1 afspraak, 1 ingelezen bestand" in capsys.readouterr().out
+    assert not Agendabron.objects.filter(owner=user, naam="Gezin").exists()
+    assert Afspraak.objects.filter(owner=user).count() == 9
+
+    code = main(["agenda", "verwijder", "--gebruiker", user.username, "--alles", "--ja"])
+    assert code == 0
+    assert "9 afspraken, 1 ingelezen bestand en 0 correcties" in capsys.readouterr().out
+    assert not Afspraak.objects.filter(owner=user).exists()
+    assert Afspraak.objects.filter(owner=other_user).count() == 10
+
+
+def test_remove_asks_at_a_terminal(user, capsys, monkeypatch):
+    import_two(user)
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("nee\n"))
+    assert main(["agenda", "verwijder", "--gebruiker", user.username, "--alles"]) == 1
+    assert "Niets verwijderd." in capsys.readouterr().out
+    assert Afspraak.objects.filter(owner=user).count() == 10
+    monkeypatch.setattr("sys.stdin", Terminal("ja\n"))
+    assert main(["agenda", "verwijder", "--gebruiker", user.username, "--alles"]) == 0
+    assert not Afspraak.objects.filter(owner=user).exists()
+
+
+def test_remove_refuses_unknown_calendar_user_and_missing_choice(user, capsys):
+    import_two(user)
+    code = main(["agenda", "verwijder", "--gebruiker", user.username, "--bron", "Werk", "--ja"])
+    assert code == 2
+    assert "geen agenda 'Werk' (wel: Agenda, Gezin)" in capsys.readouterr().err
+    assert main(["agenda", "verwijder", "--gebruiker", "niemand", "--alles", "--ja"]) == 2
+    with pytest.raises(SystemExit):
+        main(["agenda", "verwijder", "--gebruiker", user.username, "--ja"])
+    assert Afspraak.objects.filter(owner=user).count() == 10

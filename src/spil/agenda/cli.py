@@ -1,8 +1,9 @@
-"""`spil agenda import` and `spil agenda analyse`."""
+"""`spil agenda import`, `spil agenda analyse` and `spil agenda verwijder`."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -43,6 +44,23 @@ def register(subparsers) -> None:
         help="gebruik de correcties en instellingen van dit account (alleen lezen)",
     )
     ana.set_defaults(handler=handle_analyse)
+
+    rm = commands.add_parser(
+        "verwijder", help="een agenda of al je agendagegevens uit Spil verwijderen"
+    )
+    rm.add_argument("--gebruiker", required=True, help="van wie (gebruikersnaam)")
+    which = rm.add_mutually_exclusive_group(required=True)
+    which.add_argument("--bron", metavar="NAAM", help="alleen deze agenda verwijderen")
+    which.add_argument(
+        "--alles", action="store_true", help="alle agenda's, afspraken en correcties verwijderen"
+    )
+    rm.add_argument(
+        "--instellingen",
+        action="store_true",
+        help="met --alles: ook doel, eigen maildomeinen, categorieën en drempels",
+    )
+    rm.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    rm.set_defaults(handler=handle_verwijder)
 
 
 def _read(path: Path) -> bytes | None:
@@ -165,3 +183,79 @@ def _print_text(filename, classified, analysis) -> None:
         print("Signalen:")
         for signal in analysis.signals:
             print(f"  - {signal.title}: {signal.description}")
+
+
+def _confirmed(args: argparse.Namespace, question: str) -> bool:
+    """--ja, or 'ja' typed at a terminal. Without a terminal (scripts, cron) --ja is required,
+    so that nothing is removed by a command that could not ask."""
+    if args.ja:
+        return True
+    if not sys.stdin.isatty():
+        print(
+            "Niets verwijderd: bevestig met --ja (er is geen terminal om het te vragen).",
+            file=sys.stderr,
+        )
+        return False
+    answer = input(f"{question} Typ ja om te bevestigen: ")
+    if answer.strip().lower() != "ja":
+        print("Niets verwijderd.")
+        return False
+    return True
+
+
+def _summary(telling) -> str:
+    def count(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    parts = [
+        count(telling.afspraken, "afspraak", "afspraken"),
+        count(telling.imports, "ingelezen bestand", "ingelezen bestanden"),
+        count(telling.correcties, "correctie", "correcties"),
+    ]
+    if telling.instellingen:
+        parts.append("de instellingen")
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def handle_verwijder(args: argparse.Namespace) -> int:
+    from spil.accounts.models import User
+
+    from .models import Agendabron
+    from .selectors import agendabron_count, agendagegevens_count
+    from .services import agendabron_delete, agendagegevens_delete
+
+    user = User.objects.filter(username=args.gebruiker).first()
+    if user is None:
+        print(f"Account '{args.gebruiker}' bestaat niet.", file=sys.stderr)
+        return 2
+    if args.instellingen and not args.alles:
+        print("--instellingen hoort bij --alles.", file=sys.stderr)
+        return 2
+    if args.bron is not None:
+        bron = Agendabron.objects.owned_by(user).filter(naam=args.bron).first()
+        if bron is None:
+            names = ", ".join(Agendabron.objects.owned_by(user).values_list("naam", flat=True))
+            print(
+                f"{args.gebruiker} heeft geen agenda '{args.bron}'"
+                + (f" (wel: {names})." if names else "."),
+                file=sys.stderr,
+            )
+            return 2
+        telling = agendabron_count(owner=user, bron=bron)
+        if not _confirmed(args, f"Agenda '{bron.naam}' verwijderen: {_summary(telling)}?"):
+            return 1
+        removed = agendabron_delete(owner=user, bron_id=bron.pk)
+        print(f"Agenda '{bron.naam}' verwijderd: {_summary(removed)}.")
+        return 0
+    telling = agendagegevens_count(owner=user)
+    if not args.instellingen:
+        telling = dataclasses.replace(telling, instellingen=0)
+    if telling.leeg:
+        print(f"{args.gebruiker} heeft geen agendagegevens; er is niets verwijderd.")
+        return 0
+    question = f"Alle agendagegevens van {args.gebruiker} verwijderen: {_summary(telling)}?"
+    if not _confirmed(args, question):
+        return 1
+    removed = agendagegevens_delete(owner=user, instellingen=args.instellingen)
+    print(f"Agendagegevens van {args.gebruiker} verwijderd: {_summary(removed)}.")
+    return 0
