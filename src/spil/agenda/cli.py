@@ -48,7 +48,7 @@ def register(subparsers) -> None:
     rm = commands.add_parser(
         "verwijder", help="een agenda of al je agendagegevens uit Spil verwijderen"
     )
-    rm.add_argument("--gebruiker", required=True, help="van wie (gebruikersnaam)")
+    rm.add_argument("--gebruiker", required=True, metavar="NAAM", help="van wie (gebruikersnaam)")
     which = rm.add_mutually_exclusive_group(required=True)
     which.add_argument("--bron", metavar="NAAM", help="alleen deze agenda verwijderen")
     which.add_argument(
