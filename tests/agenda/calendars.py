@@ -98,3 +98,10 @@ BEEKDAL_Q1 = ics(
     ),
     header=VTIMEZONE_WEST_EUROPE,
 )
+
+
+# A private calendar beside the work calendar: one family appointment.
+GEZIN = ics(
+    event("zwemmen@gezin", "Zwemles kinderen", "20250301T090000Z", "20250301T100000Z"),
+    header="X-WR-CALNAME:Gezin\r\n",
+)

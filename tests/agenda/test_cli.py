@@ -8,7 +8,7 @@ import pytest
 from spil.agenda.models import Afspraak, Agendabron
 from spil.cli import main
 
-from .calendars import BEEKDAL_Q1
+from .calendars import BEEKDAL_Q1, GEZIN
 
 pytestmark = pytest.mark.django_db
 
@@ -132,20 +132,6 @@ def test_analyse_uses_a_users_corrections_read_only(user, calendar_file, capsys)
     assert main([*args, "--json"]) == 0
     assert domain_of_corporation(json.loads(capsys.readouterr().out)) == "omgeving"
     assert list(Afspraak.objects.values_list("id", "domein")) == stored
-
-
-GEZIN = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:-//Spil tests//NL\r
-X-WR-CALNAME:Gezin\r
-BEGIN:VEVENT\r
-UID:zwemmen@gezin\r
-SUMMARY:Zwemles kinderen\r
-DTSTART:20250301T090000Z\r
-DTEND:20250301T100000Z\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
 
 
 def import_two(owner):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from spil.agenda import services
 from spil.agenda.models import Afspraak, Agendabron, AgendaInstellingen, Correctie
 
-from .calendars import BEEKDAL_Q1
+from .calendars import BEEKDAL_Q1, GEZIN
 
 pytestmark = pytest.mark.django_db
 
@@ -280,20 +280,6 @@ def test_leave_week_shows_days_of_leave_and_the_chart_draws_the_table(client_in,
     assert "verlof (5 dagen) telt in de grafiek niet als uren" in html
     # The totals give leave in days too.
     assert "<dt>Verlof</dt><dd>5 dagen</dd>" in html
-
-
-GEZIN = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:-//Spil tests//NL\r
-X-WR-CALNAME:Gezin\r
-BEGIN:VEVENT\r
-UID:zwemmen@gezin\r
-SUMMARY:Zwemles kinderen\r
-DTSTART:20250301T090000Z\r
-DTEND:20250301T100000Z\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
 
 
 def import_two(owner):
