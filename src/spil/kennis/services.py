@@ -11,15 +11,13 @@ from typing import Literal
 
 from django.db import transaction
 
-from spil.kennis.extraction import extract_document
+from spil.kennis.extraction import MAX_BYTES, SUPPORTED, extract_document
 from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
 from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit
 from spil.kennis.search.indexing import document_index, document_unindex
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
 
 IngestStatus = Literal["added", "replaced", "unchanged", "error"]
 
@@ -40,6 +38,11 @@ def _error(filename: str, problem: str) -> IngestResult:
     return IngestResult(filename=filename, status="error", message=f"{filename}: {problem}")
 
 
+def _too_large(filename: str) -> IngestResult:
+    # Checked before reading or hashing, so a huge file is never loaded for nothing.
+    return _error(filename, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+
+
 def document_ingest(*, data: bytes, filename: str, user=None, force: bool = False) -> IngestResult:
     """Add a file to the library, replace its older version, or leave an unchanged one alone.
 
@@ -49,7 +52,7 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
     """
     filename = Path(filename).name
     if len(data) > MAX_BYTES:
-        return _error(filename, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+        return _too_large(filename)
     checksum = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(source_name=filename).first()
     if existing and existing.checksum == checksum and not force:
@@ -129,7 +132,7 @@ def document_ingest_path(*, path: Path, user=None) -> IngestResult:
     if not path.is_file():
         return _error(name, "dit is geen bestand.")
     if path.stat().st_size > MAX_BYTES:
-        return _error(name, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+        return _too_large(name)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -147,9 +150,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED))
         else:
             files.append(path)
     return files
