@@ -121,8 +121,8 @@ PARTICLES = words("aan af bij door in mee na om op over tegen terug toe uit voor
 SEPARABLE_REACH = 5  # how many words before the particle the verb may stand
 
 
-def separable_verbs(text: str) -> list[tuple[int, str]]:
-    """Candidate joined verbs of a question: (index of the verb among all tokens, word)."""
+def separable_verbs(text: str) -> list[tuple[str, str]]:
+    """Candidate joined verbs of a question: (the verb as written, the joined word)."""
     prepared = prepare_text(text)
     tokens = tokenize(prepared)
     found = []
@@ -140,7 +140,7 @@ def separable_verbs(text: str) -> list[tuple[int, str]]:
             # Function words do not take particles ("voor dat" is no verb), and a joined
             # word that is itself a function word ("voordat") is no verb either.
             if verb.isalpha() and is_content(tokens[back]) and joined not in STOPWORDS:
-                found.append((back, joined))
+                found.append((verb, joined))
     return found
 
 
@@ -199,8 +199,7 @@ def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[Qu
     # Its synonyms count too, also when the joined verb itself never occurs in the library
     # ("houdt ... tegen" finds "blokkeren"); the bare verb then says little on its own.
     concept = len(tokens)
-    all_tokens = tokenize(prepare_text(text))
-    for back, joined in separable_verbs(text):
+    for verb_text, joined in separable_verbs(text):
         known = [t for t in _word_terms(joined, False, vocabulary) if t in vocabulary]
         forms = {stem(joined)} | ({stem(joined[:-1])} if joined.endswith("t") else set())
         related = sorted(set().union(*(synonyms.get(form, ()) for form in forms)) - set(known))
@@ -210,7 +209,7 @@ def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[Qu
             add(term, SEPARABLE_WEIGHT * SYNONYM_WEIGHT, concept)
         if known or related:
             concept += 1
-            verb = weights.get(stem(all_tokens[back].text))
+            verb = weights.get(stem(verb_text))
             if verb is not None:
                 for term, (weight, term_concept) in list(weights.items()):
                     if term_concept == verb[1] and weight > BARE_VERB_WEIGHT:
