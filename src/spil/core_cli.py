@@ -78,10 +78,8 @@ def start_task_worker():
 
     if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
         return None
-    # DJANGO_SETTINGS_MODULE and SPIL_* are inherited through the environment.
-    return subprocess.Popen(
-        [sys.executable, "-m", "django", "db_worker", "--no-startup-delay"], env=dict(os.environ)
-    )
+    # DJANGO_SETTINGS_MODULE and SPIL_* reach the worker through the inherited environment.
+    return subprocess.Popen([sys.executable, "-m", "django", "db_worker", "--no-startup-delay"])
 
 
 def stop_task_worker(worker) -> None:
@@ -123,10 +121,9 @@ def handle_serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
 
     from spil.kennis.library_services import upload_requeue_interrupted
-
-    static_root_create()
     from spil.wsgi import application
 
+    static_root_create()
     migrate()
     if requeued := upload_requeue_interrupted():
         print(f"{requeued} onderbroken upload(s) opnieuw in de wachtrij gezet.")
