@@ -1,6 +1,19 @@
 from django.shortcuts import render
 
+from spil.core.registry import start_panels
 from spil.kennis import selectors
+
+
+def start_panels_for(request) -> list[dict]:
+    """The registered start-page panels this user may see and that have something to show."""
+    panels = []
+    for panel in start_panels:
+        if panel.permission and not request.user.has_perm(panel.permission):
+            continue
+        context = panel.context(request)
+        if context is not None:
+            panels.append({"template": panel.template, "context": context})
+    return panels
 
 
 def start(request):
@@ -11,5 +24,6 @@ def start(request):
             "overview": selectors.library_overview(),
             "documents": selectors.document_list(),
             "recent": selectors.unit_recent_for_user(user=request.user, limit=6),
+            "panels": start_panels_for(request),
         },
     )
