@@ -29,6 +29,7 @@ from .selectors import (
     source_only_corrections,
     thresholds_from,
 )
+from .signals import agenda_gewijzigd
 
 _UPDATE_FIELDS = [
     "bron",
@@ -191,7 +192,7 @@ def agenda_import(
             Afspraak.objects.bulk_update(to_update, _UPDATE_FIELDS, batch_size=500)
         if stale:
             afspraak_qs(owner=owner).filter(pk__in=stale).delete()
-        return Importbatch.objects.create(
+        batch = Importbatch.objects.create(
             owner=owner,
             bron=bron,
             bestandsnaam=filename[:255],
@@ -204,6 +205,8 @@ def agenda_import(
             ongewijzigd=unchanged,
             geannuleerd=parsed.skipped_cancelled,
         )
+        agenda_gewijzigd.send(sender=Afspraak, owner=owner)
+        return batch
 
 
 def _remember_own_domains(owner, inferred: list[str]) -> list[str]:
@@ -359,6 +362,7 @@ def agendabron_delete(*, owner, bron_id: int) -> AgendaTelling:
     correcties = Correctie.objects.owned_by(owner).filter(pk__in=corrections).delete()[0]
     bron.delete()
     afspraken_herindelen(owner=owner)
+    agenda_gewijzigd.send(sender=Afspraak, owner=owner)
     return AgendaTelling(bronnen=1, afspraken=afspraken, imports=imports, correcties=correcties)
 
 
@@ -373,6 +377,7 @@ def agendagegevens_delete(*, owner, instellingen: bool = False) -> AgendaTelling
     bronnen = Agendabron.objects.owned_by(owner).delete()[0]
     correcties = Correctie.objects.owned_by(owner).delete()[0]
     settings = AgendaInstellingen.objects.owned_by(owner).delete()[0] if instellingen else 0
+    agenda_gewijzigd.send(sender=Afspraak, owner=owner)
     return AgendaTelling(
         bronnen=bronnen,
         afspraken=afspraken,
