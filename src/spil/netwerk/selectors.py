@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from django.db.models import Count, Max, Min, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 
 from spil.agenda.analysis import Item, minutes_by_day
 from spil.agenda.selectors import afspraak_qs, instellingen_get, local_tz, thresholds_from
@@ -275,3 +275,121 @@ def netwerk_kerncijfers(*, user, van: datetime.date, tot: datetime.date) -> dict
     if not has_contacts and not any(m.minutes for m in periode.moments if m.domain == "omgeving"):
         return None
     return periode.figures.as_dict()
+
+
+# Cadence, network and introductions -------------------------------------------------------
+
+
+def peildatum_get(*, user, today: date) -> date:
+    """The reference day for recency: today, or the last contact when that is earlier (an
+    agenda read months ago should still show its network)."""
+    last = contactmoment_list(user=user).filter(datum__lte=today).aggregate(d=Max("datum"))["d"]
+    return min(today, last) if last else today
+
+
+def achterstallig_list(*, user, today: date) -> list[dict]:
+    """Organisations and people past their maximum interval, most overdue first."""
+    items = []
+    lookup = {}
+    for org in organisatie_list(user=user).filter(max_dagen__isnull=False):
+        key = f"organisatie-{org.pk}"
+        items.append(
+            analysis.Ritme(
+                key, org.naam, org.laatste_contact, org.streef_dagen, org.max_dagen, org.afbouwen
+            )
+        )
+        lookup[key] = ("organisatie", org)
+    for person in relatie_list(user=user).filter(max_dagen__isnull=False):
+        key = f"relatie-{person.pk}"
+        items.append(
+            analysis.Ritme(
+                key,
+                person.naam,
+                person.laatste_contact,
+                person.streef_dagen,
+                person.max_dagen,
+                person.afbouwen,
+            )
+        )
+        lookup[key] = ("relatie", person)
+    return [
+        {"soort": lookup[o.id][0], "object": lookup[o.id][1], "achterstand": o}
+        for o in analysis.overdue(items, today=today)
+    ]
+
+
+def _graph_moments(*, user, van: date, tot: date) -> list[Moment]:
+    rows = list(
+        contactmoment_list(user=user)
+        .filter(datum__gte=van, datum__lte=tot)
+        .values_list("pk", "datum", "minuten", "domein", "vorm")
+    )
+    people_of: dict[int, list[str]] = defaultdict(list)
+    ids = [r[0] for r in rows]
+    for chunk in range(0, len(ids), 900):
+        for cid, rid in Contactmoment.relaties.through.objects.filter(
+            contactmoment_id__in=ids[chunk : chunk + 900]
+        ).values_list("contactmoment_id", "relatie_id"):
+            people_of[cid].append(str(rid))
+    return [
+        Moment(str(pk), datum, minuten, domein, vorm, tuple(people_of.get(pk, ())))
+        for pk, datum, minuten, domein, vorm in rows
+        if people_of.get(pk)
+    ]
+
+
+def _people_and_orgs(*, user):
+    orgs = _org_lookup(user=user)
+    people = {
+        str(pk): analysis.Person(str(pk), naam, str(org_id or ""))
+        for pk, naam, org_id in Relatie.objects.visible_to(user).values_list(
+            "pk", "naam", "organisatie_id"
+        )
+    }
+    return people, orgs
+
+
+@dataclass
+class Netwerkbeeld:
+    peildatum: date
+    view: analysis.NetworkView
+    people: dict[str, analysis.Person]
+    organisations: dict[str, analysis.Organisation]
+
+
+def netwerkbeeld_get(*, user, today: date) -> Netwerkbeeld:
+    """The co-attendance graph of the last 12 months, with communities and brokerage."""
+    peildatum = peildatum_get(user=user, today=today)
+    moments = _graph_moments(user=user, van=peildatum - timedelta(days=365), tot=peildatum)
+    people, orgs = _people_and_orgs(user=user)
+    return Netwerkbeeld(peildatum, analysis.network_view(moments), people, orgs)
+
+
+def introductie_voorstellen(*, user, today: date, top: int = 10) -> tuple[date, list]:
+    """Suggested introductions with reasons; pairs already decided on are left out."""
+    beeld = netwerkbeeld_get(user=user, today=today)
+    skip = {
+        frozenset((str(a), str(b)))
+        for a, b in introductie_besluiten_list(user=user).values_list(
+            "relatie_a_id", "relatie_b_id"
+        )
+    }
+    found = analysis.introductions(
+        beeld.view.graph,
+        beeld.people,
+        beeld.organisations,
+        today=beeld.peildatum,
+        community=beeld.view.community,
+        skip=skip,
+        top=top,
+    )
+    return beeld.peildatum, found
+
+
+def relaties_niet_gezien(*, user, jaren: int, today: date) -> QuerySet[Relatie]:
+    """People without any contact in the last `jaren` years (or never)."""
+    grens = today - timedelta(days=round(365.25 * jaren))
+    qs = relatie_list(user=user)
+    return qs.filter(Q(laatste_contact__lt=grens) | Q(laatste_contact__isnull=True)).order_by(
+        "laatste_contact", "naam"
+    )

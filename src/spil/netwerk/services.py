@@ -474,3 +474,30 @@ def netwerk_verwijderen(*, user) -> dict[str, int]:
     ):
         counts[model._meta.verbose_name_plural] = model.objects.owned_by(user).delete()[0]
     return counts
+
+
+@transaction.atomic
+def sector_opslaan(
+    *, user, sector_id: int | None, naam: str, doel_procent: float | None = None
+) -> Sector:
+    """Rename a sector or set the own target; without `sector_id` a new sector is added."""
+    naam = naam.strip()
+    if not naam:
+        raise ValidationError("Geef de sector een naam.")
+    if doel_procent is not None and not 0 <= doel_procent <= 100:
+        raise ValidationError("Het doel ligt tussen 0 en 100 procent.")
+    if Sector.objects.visible_to(user).filter(naam=naam).exclude(pk=sector_id or 0).exists():
+        raise ValidationError(f"Er is al een sector ‘{naam}’.")
+    if sector_id:
+        sector = Sector.objects.visible_to(user).get(pk=sector_id)
+    else:
+        sectoren_zaaien(user=user)
+        count = Sector.objects.visible_to(user).count()
+        sector = Sector(owner=user, sleutel=f"eigen-{count + 1}", volgorde=(count + 1) * 10)
+        while Sector.objects.visible_to(user).filter(sleutel=sector.sleutel).exists():
+            count += 1
+            sector.sleutel = f"eigen-{count + 1}"
+    sector.naam = naam[:120]
+    sector.doel_procent = doel_procent
+    sector.save()
+    return sector
