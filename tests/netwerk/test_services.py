@@ -156,3 +156,53 @@ def test_verbanden_import_is_idempotent_and_all_or_nothing(user):
             filename="v.csv",
             data=b"naam;rol;status;organisaties\nx;afnemer;lopend;Onbekend\n",
         )
+
+
+def test_huge_meeting_and_odd_attendees(user):
+    from tests.agenda.calendars import event, ics
+
+    crowd = [f"ATTENDEE:mailto:gast{i}@congres{i % 40}.nl" for i in range(2000)]
+    data = ics(
+        event(
+            "congres-1",
+            "Congres",
+            "20250415T080000Z",
+            "20250415T150000Z",
+            "ORGANIZER:mailto:secretaris@beekdal.nl",
+            "ATTENDEE:mailto:secretaris@beekdal.nl",
+            *crowd,
+        ),
+        event(
+            "raar-1",
+            "Overleg",
+            "20250416T080000Z",
+            "20250416T090000Z",
+            "ORGANIZER:mailto:secretaris@beekdal.nl",
+            "ATTENDEE;CN=Alleen Een Naam:Alleen Een Naam",
+            "ATTENDEE:mailto:",
+            "ATTENDEE:mailto:a@b@c.nl",
+            "ATTENDEE:mailto:p.visser@provincie-beekland.nl",
+        ),
+    )
+    do_import(user, data)
+    congres = Contactmoment.objects.visible_to(user).get(onderwerp="Congres")
+    assert congres.organisaties.count() == 40
+    assert congres.relaties.count() == 0  # a crowd is no table
+    overleg = Contactmoment.objects.visible_to(user).get(onderwerp="Overleg")
+    assert [r.email for r in overleg.relaties.all()] == ["p.visser@provincie-beekland.nl"]
+    assert org(user, "provincie-beekland.nl").sector.sleutel == "provincie_waterschap"
+
+
+def test_avg_export_and_delete(user, other_user):
+    from spil.core.registry import avg_providers
+
+    do_import(user)
+    do_import(other_user)
+    provider = avg_providers.get("netwerk")
+    data = provider.export(user=user)
+    assert {r["email"] for r in data["relaties"]} >= {"f.ali@zorgbeekdal.nl"}
+    assert len(data["contactmomenten"]) == 6
+    provider.delete(user=user)
+    assert not Contactmoment.objects.filter(owner=user).exists()
+    assert not Organisatie.objects.filter(owner=user).exists()
+    assert Contactmoment.objects.filter(owner=other_user).count() == 6
