@@ -334,9 +334,7 @@ def introductions(
         n for n, d in graph.nodes(data=True) if d["last"] >= recent and d["last"] <= today
     )
     # Who already meets whom (at a table together within the last year).
-    meets = {
-        n: {m for m, edge in graph[n].items() if edge["last"] >= year_ago} for n in candidates
-    }
+    meets = {n: {m for m, edge in graph[n].items() if edge["last"] >= year_ago} for n in candidates}
     info = []
     for n in candidates:
         person = people.get(n)
