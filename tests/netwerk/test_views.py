@@ -217,3 +217,9 @@ def test_manual_contact_form(owner_client, imported):
         "Belletje"
         in owner_client.get(reverse("netwerk:organisatie", args=[org.pk])).content.decode()
     )
+
+
+def test_start_panel(owner_client, other_client):
+    assert "te lang niet gesproken" not in owner_client.get("/").content.decode()
+    assert "organisaties buiten het gemeentehuis" in owner_client.get("/").content.decode()
+    assert "netwerk-start-kop" not in other_client.get("/").content.decode()

@@ -12,12 +12,14 @@ class NetwerkConfig(AppConfig):
             AvgProvider,
             CliCommand,
             NavItem,
+            StartPanel,
             avg_providers,
             cli_commands,
             navigation,
+            start_panels,
         )
 
-        from . import avg
+        from . import avg, panels
 
         navigation.register(
             "netwerk", NavItem("Netwerk", "netwerk:overzicht", ("/netwerk/",)), order=40
@@ -32,6 +34,9 @@ class NetwerkConfig(AppConfig):
                 delete=avg.delete,
             ),
             order=40,
+        )
+        start_panels.register(
+            "netwerk", StartPanel("netwerk/_start_panel.html", panels.start_context), order=40
         )
         agenda_gewijzigd.connect(_agenda_gewijzigd, dispatch_uid="netwerk_bijwerken")
 
