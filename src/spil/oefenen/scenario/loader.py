@@ -102,7 +102,9 @@ def _keuze(raw: Any, situatie: str, index: int) -> Keuze:
         themas.append(Themaverwijzing(thema=_int(ref, f"{where}themanummer", line), line=line))
     per_profiel = {
         str(profiel): _effects(effects, f"{where}profiel '{profiel}' ", line)
-        for profiel, effects in _mapping(raw.get("per_profiel"), f"{where}'per_profiel'", line).items()
+        for profiel, effects in _mapping(
+            raw.get("per_profiel"), f"{where}'per_profiel'", line
+        ).items()
     }
     alleen_bij = tuple(str(p) for p in _list(raw.get("alleen_bij"), f"{where}'alleen_bij'", line))
     return Keuze(
@@ -127,7 +129,7 @@ def scenario_from_text(text: str, *, source: str = "") -> Scenario:
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ScenarioError("het bestand is groter dan 512 kB.")
     try:
-        raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        raw = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else 0
@@ -135,7 +137,9 @@ def scenario_from_text(text: str, *, source: str = "") -> Scenario:
     except yaml.YAMLError as error:
         raise ScenarioError(f"geen geldige YAML ({error}).") from error
     if not isinstance(raw, dict):
-        raise ScenarioError("het bestand moet met velden als 'id', 'titel' en 'situaties' beginnen.")
+        raise ScenarioError(
+            "het bestand moet met velden als 'id', 'titel' en 'situaties' beginnen."
+        )
 
     variabelen = []
     for var_id, spec in _mapping(raw.get("variabelen"), "'variabelen'", _line(raw)).items():
@@ -151,7 +155,9 @@ def scenario_from_text(text: str, *, source: str = "") -> Scenario:
     profielen = [
         Profiel(
             id=str(pid),
-            naam=_text(_mapping(spec, f"profiel '{pid}'", _line(raw)), "naam", where=f"profiel '{pid}': "),
+            naam=_text(
+                _mapping(spec, f"profiel '{pid}'", _line(raw)), "naam", where=f"profiel '{pid}': "
+            ),
             beschrijving=_text(spec, "beschrijving", where=f"profiel '{pid}': "),
             line=_line(spec),
         )
@@ -160,7 +166,9 @@ def scenario_from_text(text: str, *, source: str = "") -> Scenario:
     adviseurs = [
         Adviseur(
             id=str(aid),
-            naam=_text(_mapping(spec, f"adviseur '{aid}'", _line(raw)), "naam", where=f"adviseur '{aid}': "),
+            naam=_text(
+                _mapping(spec, f"adviseur '{aid}'", _line(raw)), "naam", where=f"adviseur '{aid}': "
+            ),
             functie=_text(spec, "functie", where=f"adviseur '{aid}': "),
             line=_line(spec),
         )
@@ -191,7 +199,9 @@ def scenario_from_text(text: str, *, source: str = "") -> Scenario:
             )
         keuzes = [
             _keuze(choice, str(sid), i)
-            for i, choice in enumerate(_list(spec.get("keuzes"), f"{where}'keuzes'", _line(spec)), start=1)
+            for i, choice in enumerate(
+                _list(spec.get("keuzes"), f"{where}'keuzes'", _line(spec)), start=1
+            )
         ]
         seconds = spec.get("seconden")
         situaties[str(sid)] = Situatie(
@@ -200,17 +210,23 @@ def scenario_from_text(text: str, *, source: str = "") -> Scenario:
             tekst=_text(spec, "tekst", where=where),
             per_profiel={
                 str(k): str(v).strip()
-                for k, v in _mapping(spec.get("per_profiel"), f"{where}'per_profiel'", _line(spec)).items()
+                for k, v in _mapping(
+                    spec.get("per_profiel"), f"{where}'per_profiel'", _line(spec)
+                ).items()
             },
             adviezen=tuple(adviezen),
             keuzes=tuple(keuzes),
-            seconden=_int(seconds, f"{where}'seconden'", _line(spec)) if seconds is not None else None,
+            seconden=_int(seconds, f"{where}'seconden'", _line(spec))
+            if seconds is not None
+            else None,
             line=_line(spec),
         )
     eindes = {
         str(eid): Einde(
             id=str(eid),
-            titel=_text(_mapping(spec, f"einde '{eid}'", _line(raw)), "titel", where=f"einde '{eid}': "),
+            titel=_text(
+                _mapping(spec, f"einde '{eid}'", _line(raw)), "titel", where=f"einde '{eid}': "
+            ),
             tekst=_text(spec, "tekst", where=f"einde '{eid}': "),
             line=_line(spec),
         )
@@ -230,7 +246,8 @@ def scenario_from_text(text: str, *, source: str = "") -> Scenario:
         situaties=situaties,
         eindes=eindes,
         agenda_trefwoorden=tuple(
-            str(w).casefold() for w in _list(raw.get("agenda_trefwoorden"), "'agenda_trefwoorden'", 0)
+            str(w).casefold()
+            for w in _list(raw.get("agenda_trefwoorden"), "'agenda_trefwoorden'", 0)
         ),
         minuten=_int(minutes, "'minuten'", _line(raw)),
         source=source,
@@ -242,7 +259,9 @@ def scenario_from_file(path: Path) -> Scenario:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ScenarioError(f"{path.name}: kan het bestand niet lezen ({error.strerror}).") from error
+        raise ScenarioError(
+            f"{path.name}: kan het bestand niet lezen ({error.strerror})."
+        ) from error
     if len(data) > MAX_BYTES:
         raise ScenarioError(f"{path.name}: het bestand is groter dan 512 kB.")
     try:

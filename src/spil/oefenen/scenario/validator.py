@@ -45,17 +45,29 @@ def scenario_problems(
     if not scenario.eindes:
         add(Problem(0, "er zijn geen eindes om de nabespreking mee te beginnen."))
     if scenario.start not in scenario.situaties:
-        add(Problem(scenario.line_of.get("start", 0), f"startsituatie '{scenario.start}' bestaat niet."))
+        add(
+            Problem(
+                scenario.line_of.get("start", 0), f"startsituatie '{scenario.start}' bestaat niet."
+            )
+        )
     for variable in scenario.variabelen:
         if not STATE_MIN <= variable.start <= STATE_MAX:
-            add(Problem(variable.line, f"startwaarde van '{variable.id}' ligt niet tussen 0 en 100."))
+            add(
+                Problem(
+                    variable.line, f"startwaarde van '{variable.id}' ligt niet tussen 0 en 100."
+                )
+            )
 
     for situation in scenario.situaties.values():
         for advice in situation.adviezen:
             if advice.adviseur not in advisers:
                 add(Problem(advice.line, f"onbekende adviseur '{advice.adviseur}'."))
         if not situation.keuzes:
-            add(Problem(situation.line, f"situatie '{situation.id}' heeft geen keuzes (doodlopend)."))
+            add(
+                Problem(
+                    situation.line, f"situatie '{situation.id}' heeft geen keuzes (doodlopend)."
+                )
+            )
         for profile in profiles:
             if situation.keuzes and not situation.choices_for(profile):
                 add(
@@ -67,10 +79,19 @@ def scenario_problems(
         seen_ids: set[str] = set()
         for choice in situation.keuzes:
             if choice.id in seen_ids:
-                add(Problem(choice.line, f"keuze '{choice.id}' komt twee keer voor in '{situation.id}'."))
+                add(
+                    Problem(
+                        choice.line, f"keuze '{choice.id}' komt twee keer voor in '{situation.id}'."
+                    )
+                )
             seen_ids.add(choice.id)
             if bool(choice.volgende) == bool(choice.einde):
-                add(Problem(choice.line, "een keuze leidt naar precies één 'volgende' situatie of één 'einde'."))
+                add(
+                    Problem(
+                        choice.line,
+                        "een keuze leidt naar precies één 'volgende' situatie of één 'einde'.",
+                    )
+                )
             if choice.volgende and choice.volgende not in scenario.situaties:
                 add(Problem(choice.line, f"volgende situatie '{choice.volgende}' bestaat niet."))
             if choice.einde and choice.einde not in scenario.eindes:
@@ -83,7 +104,11 @@ def scenario_problems(
                     add(Problem(choice.line, f"onbekend profiel '{profile}' in 'per_profiel'."))
                 for key in effects:
                     if key not in variables:
-                        add(Problem(choice.line, f"onbekende variabele '{key}' bij profiel '{profile}'."))
+                        add(
+                            Problem(
+                                choice.line, f"onbekende variabele '{key}' bij profiel '{profile}'."
+                            )
+                        )
             for profile in choice.alleen_bij:
                 if profile not in profiles:
                     add(Problem(choice.line, f"onbekend profiel '{profile}' in 'alleen_bij'."))
@@ -91,8 +116,8 @@ def scenario_problems(
                 add(
                     Problem(
                         choice.line,
-                        f"onbekend aspect '{choice.aspect}'; kies uit tijd, taal, toneel of een van "
-                        "hun aspecten (bijvoorbeeld tempo, toon, actoren).",
+                        f"onbekend aspect '{choice.aspect}'; kies uit tijd, taal, toneel of "
+                        "een van hun aspecten (bijvoorbeeld tempo, toon, actoren).",
                     )
                 )
             if choice.rol and choice.rol not in roles:
@@ -117,7 +142,7 @@ def _path_problems(scenario: Scenario, profiles: list[str]) -> list[Problem]:
     paths = 0
 
     for profile in profiles:
-        # Depth-first over every path, carrying the state; the stack holds (situation, state, trail).
+        # Depth-first over every path, carrying the state: (situation, state, trail).
         stack = [(scenario.start, scenario.start_state(), (scenario.start,))]
         while stack:
             situation_id, state, trail = stack.pop()
@@ -142,14 +167,17 @@ def _path_problems(scenario: Scenario, profiles: list[str]) -> list[Problem]:
                     reached_endings.add(choice.einde)
                     paths += 1
                     if paths > MAX_PATHS:
-                        return [Problem(0, f"meer dan {MAX_PATHS} paden; maak het scenario kleiner.")]
+                        return [
+                            Problem(0, f"meer dan {MAX_PATHS} paden; maak het scenario kleiner.")
+                        ]
                     continue
                 if choice.volgende in trail:
                     problems.append(
                         Problem(
                             choice.line,
-                            f"keuze '{choice.id}' gaat terug naar '{choice.volgende}': een kringloop "
-                            f"({' → '.join((*trail, choice.volgende))}); elk pad moet eindigen.",
+                            f"keuze '{choice.id}' gaat terug naar '{choice.volgende}': een "
+                            f"kringloop ({' → '.join((*trail, choice.volgende))}); "
+                            "elk pad moet eindigen.",
                         )
                     )
                     continue
@@ -157,7 +185,9 @@ def _path_problems(scenario: Scenario, profiles: list[str]) -> list[Problem]:
 
     for situation in scenario.situaties.values():
         if situation.id not in reached_situations:
-            problems.append(Problem(situation.line, f"situatie '{situation.id}' is nooit te bereiken."))
+            problems.append(
+                Problem(situation.line, f"situatie '{situation.id}' is nooit te bereiken.")
+            )
     for ending in scenario.eindes.values():
         if ending.id not in reached_endings:
             problems.append(Problem(ending.line, f"einde '{ending.id}' is nooit te bereiken."))
