@@ -123,3 +123,28 @@ def test_monthly_and_quarterly_forms_are_accessible_and_work_by_keyboard(
     page.get_by_role("button", name="Opslaan en afronden").click()
     page.get_by_text("nu 95").first.wait_for()
     assert_accessible(page, "kwartaalterugblik met fout")
+
+
+def test_trends_with_charts_tables_and_summaries_is_accessible(logged_in_page, browser_user):
+    from datetime import date
+
+    from spil.reflectie import services
+
+    for day, score in ((date(2025, 2, 5), 2), (date(2025, 5, 7), 0)):
+        moment = services.moment_start(user=browser_user, ritme="maand", today=day)
+        services.moment_save(
+            user=browser_user,
+            moment=moment,
+            antwoorden={vid: "Overleg met de corporatie" for vid in moment.vraag_ids},
+            scores={"gezag": score, "moed": -1},
+            afronden=True,
+        )
+    page = logged_in_page
+    page.goto("/reflectie/trends/")
+    assert page.locator("img.spil-chart__image").count() == 2
+    assert page.locator("figcaption").count() == 2
+    assert "corporatie" in page.locator("#woorden-kop + p + ul").inner_text()
+    assert_accessible(page, "trends met grafieken")
+    page.set_viewport_size({"width": 320, "height": 800})
+    # Wide tables scroll inside their own focusable region, not the page.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320

@@ -39,3 +39,10 @@ def test_the_key_file_is_private_and_an_environment_key_is_used_instead(monkeypa
     with pytest.raises(crypto.SleutelFout, match=r"32 bytes|base64"):
         crypto.key()
     assert settings.DATA_DIR
+
+
+def test_text_survives_a_restart_with_the_key_file(monkeypatch):
+    monkeypatch.delenv("SPIL_REFLECTIE_KEY", raising=False)
+    stored = crypto.encrypt("na een herstart", owner_id=3, purpose="moment")
+    crypto._key_for.cache_clear()  # a new process reads the key file again
+    assert crypto.decrypt(stored, owner_id=3, purpose="moment") == "na een herstart"

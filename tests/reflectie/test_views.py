@@ -218,7 +218,7 @@ def test_own_questions_page(user, other_user):
 
 
 def test_trends_with_two_months_of_scores(user):
-    for day in (TODAY, TODAY.replace(month=3)):
+    for day in (TODAY, TODAY.replace(month=4)):
         moment = services.moment_start(user=user, ritme=MAAND, today=day)
         services.moment_save(
             user=user,
@@ -228,9 +228,13 @@ def test_trends_with_two_months_of_scores(user):
             afronden=True,
         )
     page = client_for(user).get(reverse("reflectie:trends")).content.decode()
-    assert "data:image/svg+xml;base64," in page
-    assert "het meest richting balans" in page
-    assert "corporatie" in page  # a recurring word
+    assert page.count("data:image/svg+xml;base64,") == 2  # scores and aspects per quarter
+    assert (
+        "Van 2025-02 tot 2025-04 kwam &#x27;Gezag dragen en anderen laten stralen&#x27; het meest"
+        in page
+    )
+    assert "Van 2025-K1 tot en met 2025-K2 beantwoordde je 6 vragen over aspecten" in page
+    assert "corporatie (2 reflecties)" in page  # a recurring word
 
 
 def test_weekly_check_in_page_shows_the_mirror_figures(with_agenda):
@@ -238,3 +242,38 @@ def test_weekly_check_in_page_shows_the_mirror_figures(with_agenda):
     page = client_for(with_agenda).get(reverse("reflectie:schrijven", args=[moment.pk]))
     text = page.content.decode()
     assert "2025-01-06" in text and "n=77" in text and "nog geen netwerkgegevens" in text
+
+
+def test_an_entry_links_its_three_most_relevant_kennisbank_themes(user):
+    from tests.kennis.search.factories import build_handbook
+
+    build_handbook()
+    moment = services.moment_start(user=user, ritme=WEEK, today=TODAY)
+    services.moment_save(
+        user=user,
+        moment=moment,
+        antwoorden={
+            "week-1": "De oefening met het beleidsteam van de veiligheidsregio na de crisis"
+        },
+        afronden=True,
+    )
+    page = client_for(user).get(reverse("reflectie:moment", args=[moment.pk])).content.decode()
+    section = page.split('id="themas-kop"')[1].split("</section>")[0]
+    assert "Thema 4: Crisis en rampenbestrijding" in section
+    assert section.count("<li") <= 3
+
+
+@pytest.mark.parametrize("who", ["beheerder", "superuser"])
+def test_no_admin_shows_reflectie(request, entry, who):
+    from django.conf import settings
+
+    client = client_for(request.getfixturevalue(who))
+    if "django.contrib.admin" in settings.INSTALLED_APPS:
+        from django.apps import apps
+        from django.contrib import admin
+
+        for model in apps.get_app_config("reflectie").get_models():
+            assert not admin.site.is_registered(model), model
+    else:
+        assert client.get("/admin/").status_code == 404
+        assert client.get(f"/admin/reflectie/reflectiemoment/{entry.pk}/change/").status_code == 404

@@ -118,3 +118,54 @@ def toon_summary(points: list[dict]) -> str:
         before = points[-2]["toon"]
         text += f"; het kwartaal ervoor {before.get(top.key, 0)}"
     return text + "."
+
+
+def aspects_svg(quarters: list[str], rows: list[dict]) -> str:
+    """Stacked bars: answered aspect questions per quarter, coloured by dimension."""
+    from .vragen import DIMENSIES
+
+    labels = list(DIMENSIES.values())
+    totals: dict[tuple[str, str], int] = {}
+    for row in rows:
+        for quarter, count in zip(quarters, row["aantallen"], strict=True):
+            key = (quarter, DIMENSIES[row["dimensie"]])
+            totals[key] = totals.get(key, 0) + count
+    values = [
+        {"kwartaal": q, "dimensie": d, "volgorde": labels.index(d), "antwoorden": n}
+        for (q, d), n in totals.items()
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X("kwartaal:O", title="Kwartaal"),
+            y=alt.Y("antwoorden:Q", title="Beantwoorde vragen", stack="zero"),
+            color=alt.Color(
+                "dimensie:N",
+                title="Dimensie",
+                sort=labels,
+                scale=alt.Scale(domain=labels, range=PALETTE[:3]),
+            ),
+            order=alt.Order("volgorde:Q"),
+        )
+        .properties(width=max(200, 60 * len(quarters)), height=220)
+    )
+    return vl_convert.vegalite_to_svg(_config(chart).to_dict())
+
+
+def aspects_summary(quarters: list[str], rows: list[dict]) -> str:
+    """One sentence: which aspect got most answers, and which got none yet."""
+    total = {row["label"]: sum(row["aantallen"]) for row in rows}
+    answered = sum(total.values())
+    if not answered:
+        return "Je hebt nog geen afgeronde antwoorden over aspecten."
+    most = max(total, key=lambda label: (total[label], label))
+    never = [label.lower() for label, n in total.items() if n == 0]
+    span = quarters[0] if len(quarters) == 1 else f"{quarters[0]} tot en met {quarters[-1]}"
+    text = (
+        f"Van {span} beantwoordde je {answered} vragen over aspecten, de meeste over "
+        f"{most.lower()} ({total[most]})"
+    )
+    if never:
+        text += f"; nog geen over {', '.join(never)}"
+    return text + "."

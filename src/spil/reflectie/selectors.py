@@ -11,7 +11,16 @@ from django.db.models import QuerySet
 
 from . import crypto
 from .models import Deling, EigenVraag, ReflectieInstellingen, Reflectiemoment, Toegang, Voornemen
-from .ritme import KWARTAAL, MAAND, RITMES, Due, due_items, period_label, previous_period_key
+from .ritme import (
+    KWARTAAL,
+    MAAND,
+    RITMES,
+    Due,
+    due_items,
+    period_key,
+    period_label,
+    previous_period_key,
+)
 from .vragen import ASPECTEN, KWALITEITEN, TOONSOORTEN
 
 MOMENT = "moment"
@@ -154,16 +163,28 @@ def trends(*, user) -> dict:
         if m.ritme == KWARTAAL and c["toon"]
     ]
     per_aspect: Counter[str] = Counter()
+    per_quarter: dict[str, Counter[str]] = defaultdict(Counter)
     for m, c in entries:
+        quarter = period_key(KWARTAAL, m.datum)
         for vraag in c["vragen"]:
             if vraag.get("aspect") and c["antwoorden"].get(vraag["id"], "").strip():
                 per_aspect[vraag["aspect"]] += 1
-        if m.aspect:
-            per_aspect[m.aspect] += 0
+                per_quarter[quarter][vraag["aspect"]] += 1
+    quarters = sorted(per_quarter)
     return {
         "scores": scores,
         "toon": toon,
         "per_aspect": [(a.key, a.label, per_aspect.get(a.key, 0)) for a in ASPECTEN],
+        "kwartalen": quarters,
+        "aspect_kwartalen": [
+            {
+                "aspect": a.key,
+                "label": a.label,
+                "dimensie": a.dimensie,
+                "aantallen": [per_quarter[q].get(a.key, 0) for q in quarters],
+            }
+            for a in ASPECTEN
+        ],
         "kwaliteiten": KWALITEITEN,
         "toonsoorten": TOONSOORTEN,
     }

@@ -296,18 +296,7 @@ def dagboek(request):
 def trends(request):
     data = selectors.trends(user=request.user)
     scores, toon = data["scores"], data["toon"]
-    per_aspect = data["per_aspect"]
-    total = sum(n for _k, _l, n in per_aspect)
-    most = max(per_aspect, key=lambda r: r[2]) if total else None
-    least = [label for _k, label, n in per_aspect if n == 0]
-    aspect_summary = (
-        f"Je beantwoordde {total} vragen over aspecten; de meeste over {most[1].lower()} "
-        f"({most[2]})"
-        + (f", nog geen over {', '.join(x.lower() for x in least)}" if least else "")
-        + "."
-        if most
-        else "Je hebt nog geen afgeronde antwoorden over aspecten."
-    )
+    quarters, aspect_rows = data["kwartalen"], data["aspect_kwartalen"]
     return render(
         request,
         "reflectie/trends.html",
@@ -328,8 +317,14 @@ def trends(request):
             "toon_summary": charts.toon_summary(toon),
             "kwaliteiten": KWALITEITEN,
             "toonsoorten": TOONSOORTEN,
-            "per_aspect": per_aspect,
-            "aspect_summary": aspect_summary,
+            "kwartalen": quarters,
+            "aspect_rows": aspect_rows,
+            "aspects_chart": (
+                charts.data_uri(charts.aspects_svg(quarters, aspect_rows))
+                if len(quarters) >= 2
+                else ""
+            ),
+            "aspect_summary": charts.aspects_summary(quarters, aspect_rows),
             "woorden": selectors.terugkerende_woorden(user=request.user),
         },
     )
