@@ -277,3 +277,18 @@ def test_no_admin_shows_reflectie(request, entry, who):
     else:
         assert client.get("/admin/").status_code == 404
         assert client.get(f"/admin/reflectie/reflectiemoment/{entry.pk}/change/").status_code == 404
+
+
+def test_language_mirror_is_off_by_default_and_counts_when_switched_on(user):
+    moment = services.moment_start(user=user, ritme=WEEK, today=TODAY)
+    services.moment_save(
+        user=user,
+        moment=moment,
+        antwoorden={"week-1": "Wij kozen samen; zij twijfelden. Onze organisatie hield vol."},
+        afronden=True,
+    )
+    client = client_for(user)
+    assert "De taalspiegel staat uit" in client.get(reverse("reflectie:trends")).content.decode()
+    client.post(reverse("reflectie:instellingen"), {"week_aan": "on", "taalspiegel": "on"})
+    page = client.get(reverse("reflectie:trends")).content.decode()
+    assert "2 keer &#x27;wij/ons&#x27; en 1 keer &#x27;zij/hun&#x27; (67% wij)" in page

@@ -144,3 +144,6 @@ class InstellingenForm(forms.Form):
     maand_aan = forms.BooleanField(label="Aspect van de maand", required=False)
     kwartaal_aan = forms.BooleanField(label="Kwartaalterugblik", required=False)
     herinneringen = forms.BooleanField(label="Herinneringen op de startpagina", required=False)
+    taalspiegel = forms.BooleanField(
+        label="Taalspiegel: tel 'wij' en 'zij' in mijn reflecties (bij Trends)", required=False
+    )

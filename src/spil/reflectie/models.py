@@ -21,6 +21,11 @@ class ReflectieInstellingen(OwnedModel):
         default=True,
         help_text="Uit: de startpagina toont geen reflectie die klaarstaat.",
     )
+    taalspiegel = models.BooleanField(
+        "taalspiegel",
+        default=False,
+        help_text="Telt in je eigen reflecties hoe vaak je 'wij' en 'zij' schrijft.",
+    )
     uitgesteld = models.JSONField("uitgesteld tot", default=dict, blank=True)
 
     class Meta:

@@ -236,3 +236,12 @@ def kennis_themas(*, content: dict, top: int = 3) -> list:
     if not text:
         return []
     return unit_search(query=text[:MAX_QUERY_CHARS], top=top)
+
+
+def taalspiegel_for(*, user):
+    """The language mirror over the user's finished entries, or None while it is off."""
+    from .taalspiegel import taalspiegel
+
+    if not instellingen_get(user=user).taalspiegel:
+        return None
+    return taalspiegel(_answers_text(c) for _m, c in _finished_with_content(user=user))

@@ -326,6 +326,7 @@ def trends(request):
             ),
             "aspect_summary": charts.aspects_summary(quarters, aspect_rows),
             "woorden": selectors.terugkerende_woorden(user=request.user),
+            "taalspiegel": selectors.taalspiegel_for(user=request.user),
         },
     )
 
@@ -340,6 +341,7 @@ def instellingen(request):
             "maand_aan": current.maand_aan,
             "kwartaal_aan": current.kwartaal_aan,
             "herinneringen": current.herinneringen,
+            "taalspiegel": current.taalspiegel,
         },
     )
     if request.method == "POST" and form.is_valid():
