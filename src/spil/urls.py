@@ -5,6 +5,7 @@ urlpatterns = [
     path("agenda/", include("spil.agenda.urls")),
     path("netwerk/", include("spil.netwerk.urls")),
     path("oefenen/", include("spil.oefenen.urls")),
+    path("reflectie/", include("spil.reflectie.urls")),
     path("", include("spil.kennis.urls")),
     path("", include("spil.web.urls")),
 ]
