@@ -219,7 +219,8 @@ def _owner_q(resource: Resource, user_ids) -> Q:
 
 def _scope_q(user, resource: Resource, scope: Scope, model_label: str) -> Q | None:
     if scope == Scope.ALL:
-        return Q()
+        # Not Q(): an empty Q vanishes when combined with | and would narrow instead of widen.
+        return Q(pk__isnull=False)
     if scope == Scope.OWN:
         return _owner_q(resource, user.pk)
     if scope == Scope.DELEGATED:
