@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "spil.accounts",
     "spil.kennis",
     "spil.agenda",
+    "spil.leergang",
     "spil.web",
 ]
 
