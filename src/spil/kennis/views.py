@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spil.core.htmx import htmx_refresh, is_htmx
 from spil.kennis import selectors
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
 from spil.kennis.models import Unit
@@ -51,10 +52,6 @@ class SearchResult:
     place: str
 
 
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def library(request):
     return render(
         request,
@@ -93,9 +90,9 @@ def upload_status(request):
         "kennis/_upload_status.html",
         {"uploads": selectors.upload_list_for_user(user=request.user), "pending": pending},
     )
-    if _is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
+    if is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
         # The last file just finished: reload so the document table shows it too.
-        response["HX-Refresh"] = "true"
+        htmx_refresh(response)
     return response
 
 
@@ -226,7 +223,7 @@ def search(request):
         "documents": selectors.document_options(user=request.user),
         "chapter_groups": selectors.chapter_choices(user=request.user),
     }
-    template = "kennis/_search_results.html" if _is_htmx(request) else "kennis/search.html"
+    template = "kennis/_search_results.html" if is_htmx(request) else "kennis/search.html"
     return render(request, template, context)
 
 
