@@ -26,3 +26,12 @@ def user(django_user_model):
 @pytest.fixture
 def other_user(django_user_model):
     return django_user_model.objects.create_user(username="collega", password="geheim-wachtwoord-2")
+
+
+@pytest.fixture
+def librarian(user):
+    """The `user` as bibliotheekbeheerder: manages the shared library."""
+    from spil.accounts.services import role_grant
+
+    role_grant(actor=None, user=user, role="bibliotheekbeheerder")
+    return user

@@ -51,6 +51,9 @@ def handle_init(args: argparse.Namespace) -> int:
     password = args.wachtwoord
     exists = User.objects.filter(username=args.gebruiker).exists()
     if password is None and exists:
+        from spil.accounts.services import roles_single_user_ensure
+
+        roles_single_user_ensure(user=User.objects.get(username=args.gebruiker))
         print(f"Account '{args.gebruiker}' bestaat al; wachtwoord ongewijzigd.")
         return 0
     if password is None:

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("account/", include("spil.accounts.urls")),
+    path("beheer/gebruikers/", include("spil.accounts.beheer_urls")),
     path("agenda/", include("spil.agenda.urls")),
     path("netwerk/", include("spil.netwerk.urls")),
     path("oefenen/", include("spil.oefenen.urls")),

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def client_in(client: Client, user) -> Client:
-    client.force_login(user)
+def client_in(client: Client, librarian) -> Client:
+    client.force_login(librarian)
     return client
 
 

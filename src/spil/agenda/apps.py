@@ -7,6 +7,10 @@ class AgendaConfig(AppConfig):
     verbose_name = "Agenda-spiegel"
 
     def ready(self) -> None:
+        from spil.agenda.avg import PROVIDER
+        from spil.core.registry import avg_providers
+
+        avg_providers.register("agenda", PROVIDER, order=30)
         from spil.core.registry import CliCommand, NavItem, cli_commands, navigation
 
         navigation.register(

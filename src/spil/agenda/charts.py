@@ -7,32 +7,21 @@ SVG is an illustration, not the only carrier of the information.
 from __future__ import annotations
 
 import altair as alt
-import vl_convert
+
+from spil.core.charts import PALETTE, svg_render
 
 from .analysis import without_leave
 from .classification import DOMAIN_LABELS, DOMAINS, WORK_DOMAINS
 
-# Distinguishable for common colour-vision deficiencies and at least 3:1 against white.
 COLOURS = {
-    "college": "#1d4e89",
-    "organisatie": "#b15a00",
-    "omgeving": "#2f7d32",
-    "overig": "#767676",
+    "college": PALETTE["blauw"],
+    "organisatie": PALETTE["oranje"],
+    "omgeving": PALETTE["groen"],
+    "overig": PALETTE["grijs"],
 }
-FONT = "Arial, Helvetica, sans-serif"
 # All-day leave is shown in days in the table, not as hours of overig: 45 hours of holiday
 # would dwarf every other bar.
 PERIOD_LABELS = {**DOMAIN_LABELS, "overig": "Overig (zonder verlof)"}
-
-
-def _config(chart: alt.Chart) -> alt.Chart:
-    return (
-        chart.configure(font=FONT)
-        .configure_axis(
-            labelFontSize=12, titleFontSize=13, labelColor="#1a1a1a", titleColor="#1a1a1a"
-        )
-        .configure_legend(labelFontSize=12, titleFontSize=13, orient="bottom")
-    )
 
 
 def period_hours(period: dict) -> dict[str, float]:
@@ -74,7 +63,7 @@ def weekly_bars_svg(weeks: list[dict], *, include_overig: bool = True) -> str:
         )
         .properties(width=max(240, 22 * len(weeks)), height=260)
     )
-    return vl_convert.vegalite_to_svg(_config(chart).to_dict())
+    return svg_render(chart)
 
 
 def shares_svg(comparison: list[dict]) -> str:
@@ -102,9 +91,12 @@ def shares_svg(comparison: list[dict]) -> str:
                 "soort:N",
                 title=None,
                 sort=kinds,
-                scale=alt.Scale(domain=kinds, range=["#1d4e89", "#b15a00", "#595959"]),
+                scale=alt.Scale(
+                    domain=kinds,
+                    range=[PALETTE["blauw"], PALETTE["oranje"], PALETTE["donkergrijs"]],
+                ),
             ),
         )
         .properties(width=360, height=240)
     )
-    return vl_convert.vegalite_to_svg(_config(chart).to_dict())
+    return svg_render(chart)

@@ -3,26 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from spil.core.forms import DateInput, UtrechtFormMixin
+
 from .models import DOMAIN_CHOICES, Correctie
-
-
-class UtrechtFormMixin:
-    """Give widgets the NL Design System (Utrecht) classes."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.Select):
-                css = "utrecht-select utrecht-select--html-select"
-            elif isinstance(widget, forms.Textarea):
-                css = "utrecht-textarea utrecht-textarea--html-textarea"
-            elif isinstance(widget, forms.FileInput):
-                css = "spil-file-input"
-            else:
-                css = "utrecht-textbox utrecht-textbox--html-input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
 
 GROUND_CHOICES = [
     ("", "Alle"),
@@ -33,13 +16,6 @@ GROUND_CHOICES = [
     ("model", "Geleerd uit correcties"),
     ("standaard", "Standaard"),
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ImportForm(UtrechtFormMixin, forms.Form):

@@ -3,7 +3,6 @@ is scoped to the logged-in user, so another user's appointment is a 404."""
 
 from __future__ import annotations
 
-import base64
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -16,6 +15,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spil.core.charts import svg_data_uri
+from spil.core.formatting import count_nl, decimal_nl, hours_nl
+from spil.core.htmx import is_htmx
+
 from . import selectors, services
 from .analysis import iso_week, without_leave
 from .charts import PERIOD_LABELS, period_hours, shares_svg, weekly_bars_svg
@@ -27,14 +30,6 @@ from .reference import SURVEY_CITATION, SURVEY_FACTS
 
 PAGE_SIZE = 50
 DEFAULT_WEEKS = 13
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _svg_data_uri(svg: str) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def _default_period(owner) -> tuple[date, date] | None:
@@ -50,14 +45,6 @@ def _default_period(owner) -> tuple[date, date] | None:
     return max(first, start), end
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f}".replace(".", ",")
-
-
-def _decimal(hours: float) -> str:
-    return f"{hours:.1f}".replace(".", ",")
-
-
 def _week_rows(weeks: list[dict]) -> list[dict]:
     """Table rows with the very numbers the weekly chart draws (leave in days, not hours)."""
     rows = []
@@ -68,10 +55,10 @@ def _week_rows(weeks: list[dict]) -> list[dict]:
                 "sleutel": week["sleutel"],
                 "van": date.fromisoformat(week["van"]),
                 "tot": date.fromisoformat(week["tot"]),
-                "uren": [_decimal(hours[d]) for d in DOMAINS],
+                "uren": [decimal_nl(hours[d]) for d in DOMAINS],
                 "verlof": week["verlof_dagen"],
                 "geboekt": round(week["geboekt_aandeel"] * 100),
-                "werktijd": _hours(week["werktijd_minuten"]),
+                "werktijd": hours_nl(week["werktijd_minuten"]),
             }
         )
     return rows
@@ -129,7 +116,7 @@ def spiegel(request):
         "totals": [
             {
                 "label": PERIOD_LABELS[d],
-                "uren": _hours(period_totals[d]),
+                "uren": hours_nl(period_totals[d]),
                 "aandeel": analysis.shares.get(d),
             }
             for d in DOMAINS
@@ -140,8 +127,8 @@ def spiegel(request):
         "months": _week_rows(data["maanden"]),
         "comparison": comparison,
         "signals": _signal_rows(data["signalen"]),
-        "weekly_chart": _svg_data_uri(weekly_bars_svg(data["weken"])) if data["weken"] else "",
-        "shares_chart": _svg_data_uri(shares_svg(comparison)) if work_minutes else "",
+        "weekly_chart": svg_data_uri(weekly_bars_svg(data["weken"])) if data["weken"] else "",
+        "shares_chart": svg_data_uri(shares_svg(comparison)) if work_minutes else "",
         "weekly_summary": _weekly_summary(
             data["weken"], workdays=len(analysis.thresholds.workdays)
         ),
@@ -177,10 +164,10 @@ def _weekly_summary(weeks: list[dict], *, workdays: int) -> str:
     year, number = most["sleutel"].split("-W")
     low_year, low_number = least_outside["sleutel"].split("-W")
     return (
-        f"De drukste week was week {int(number)} van {year} met {_decimal(work(most))} uur aan "
+        f"De drukste week was week {int(number)} van {year} met {decimal_nl(work(most))} uur aan "
         f"college, organisatie en omgeving; de minste tijd buiten de deur{skipped} was in week "
         f"{int(low_number)} van {low_year} "
-        f"({_decimal(hours[least_outside['sleutel']]['omgeving'])} uur){leave}."
+        f"({decimal_nl(hours[least_outside['sleutel']]['omgeving'])} uur){leave}."
     )
 
 
@@ -203,12 +190,12 @@ def importeren(request):
                 )
             except CalendarImportError as error:
                 form.add_error("bestand", str(error))
-        if result is not None and not _is_htmx(request) and _import_found(result):
+        if result is not None and not is_htmx(request) and _import_found(result):
             messages.success(request, _import_message(result))
             return redirect("agenda:spiegel")
         if result is None:
-            status = 200 if _is_htmx(request) else 400
-        if _is_htmx(request):
+            status = 200 if is_htmx(request) else 400
+        if is_htmx(request):
             return render(
                 request,
                 "agenda/_import_resultaat.html",
@@ -409,15 +396,11 @@ def correctie_verwijderen(request, correctie_id: int):
     return redirect("agenda:instellingen")
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _removed_message(removed: selectors.AgendaTelling) -> str:
     parts = [
-        _count(removed.afspraken, "afspraak", "afspraken"),
-        _count(removed.imports, "ingelezen bestand", "ingelezen bestanden"),
-        _count(removed.correcties, "correctie", "correcties"),
+        count_nl(removed.afspraken, "afspraak", "afspraken"),
+        count_nl(removed.imports, "ingelezen bestand", "ingelezen bestanden"),
+        count_nl(removed.correcties, "correctie", "correcties"),
     ]
     if removed.instellingen:
         parts.append("je instellingen")

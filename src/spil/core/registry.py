@@ -47,7 +47,11 @@ class Registry(Generic[T]):
         return len(self._entries)
 
     def keys(self) -> list[str]:
-        return [key for key, _ in sorted(self._entries.items(), key=lambda kv: (kv[1][0], kv[0]))]
+        return [key for key, _ in self.items()]
+
+    def items(self) -> list[tuple[str, T]]:
+        ordered = sorted(self._entries.items(), key=lambda kv: (kv[1][0], kv[0]))
+        return [(key, entry) for key, (_order, entry) in ordered]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,10 @@ class KennisConfig(AppConfig):
     verbose_name = "Kennisbank"
 
     def ready(self) -> None:
+        from spil.core.registry import avg_providers
+        from spil.kennis.avg import PROVIDER
+
+        avg_providers.register("kennis", PROVIDER, order=10)
         from spil.core.registry import (
             CliCommand,
             NavItem,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -22,8 +23,17 @@ def _enqueue(upload: Upload) -> None:
     transaction.on_commit(send)
 
 
-def upload_create(*, owner, files: list[UploadedFile]) -> list[Upload]:
-    """Stage each file and queue it for ingestion; a too-large file is refused on the spot."""
+def upload_create(*, owner, files: list[UploadedFile], shared: bool = False) -> list[Upload]:
+    """Stage each file and queue it for ingestion; a too-large file is refused on the spot.
+
+    `shared` puts the files in the shared library (bibliotheekbeheerder only); otherwise they
+    become private documents of the owner."""
+    from spil.core.access import can
+
+    if shared and not can(owner, "add", "kennis.bibliotheek"):
+        raise PermissionDenied(
+            "Alleen een bibliotheekbeheerder voegt toe aan de gedeelde bibliotheek."
+        )
     max_bytes = settings.SPIL_MAX_UPLOAD_BYTES
     uploads: list[Upload] = []
     with transaction.atomic():
@@ -34,6 +44,7 @@ def upload_create(*, owner, files: list[UploadedFile]) -> list[Upload]:
                     Upload.objects.create(
                         owner=owner,
                         filename=filename,
+                        shared=shared,
                         data=b"",
                         size_bytes=uploaded.size,
                         status=Upload.Status.ERROR,
@@ -47,7 +58,7 @@ def upload_create(*, owner, files: list[UploadedFile]) -> list[Upload]:
                 continue
             data = b"".join(uploaded.chunks())
             upload = Upload.objects.create(
-                owner=owner, filename=filename, data=data, size_bytes=len(data)
+                owner=owner, filename=filename, data=data, size_bytes=len(data), shared=shared
             )
             _enqueue(upload)
             uploads.append(upload)
@@ -66,7 +77,14 @@ def upload_requeue_interrupted() -> int:
 
 
 def upload_reingest(*, owner, document: Document) -> Upload | None:
-    """Queue the kept file of a document to be read in again; None when no copy is kept."""
+    """Queue the kept file of a document to be read in again; None when no copy is kept.
+
+    A shared document only by a bibliotheekbeheerder, a private one only by its owner; it
+    stays where it is."""
+    from spil.kennis.services import document_may
+
+    if not document_may(actor=owner, document=document, action="change"):
+        raise PermissionDenied("Geen toegang tot dit document.")
     source = upload_latest_with_data(document=document)
     if source is None:
         return None
@@ -77,6 +95,7 @@ def upload_reingest(*, owner, document: Document) -> Upload | None:
             data=bytes(source.data),
             size_bytes=source.size_bytes,
             reingest=True,
+            shared=document.owner_id is None,
         )
         _enqueue(upload)
     return upload

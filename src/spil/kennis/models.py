@@ -1,13 +1,28 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
+
+from spil.core.models import AccessQuerySet
 
 
 class Document(models.Model):
-    """One ingested file of the shared library."""
+    """One ingested file: in the shared library (no owner) or a private upload of its owner.
+
+    Shared documents are added, replaced and removed by a bibliotheekbeheerder; a private one
+    is seen by its owner only (see `spil.core.access`).
+    """
 
     title = models.CharField("titel", max_length=500)
-    source_name = models.CharField("bestandsnaam", max_length=255, unique=True)
+    source_name = models.CharField("bestandsnaam", max_length=255)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="eigenaar (leeg: gedeelde bibliotheek)",
+    )
     checksum = models.CharField("controlegetal (SHA-256)", max_length=64)
     file_type = models.CharField("bestandstype", max_length=10)
     size_bytes = models.PositiveBigIntegerField("grootte in bytes")
@@ -23,10 +38,24 @@ class Document(models.Model):
     created_at = models.DateTimeField("toegevoegd op", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt op", auto_now=True)
 
+    objects = AccessQuerySet.as_manager()
+
     class Meta:
         verbose_name = "document"
         verbose_name_plural = "documenten"
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_name"],
+                condition=Q(owner__isnull=True),
+                name="kennis_document_unique_shared_name",
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "source_name"],
+                condition=Q(owner__isnull=False),
+                name="kennis_document_unique_private_name",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -144,6 +173,8 @@ class Upload(models.Model):
     data = models.BinaryField("inhoud", editable=False)
     size_bytes = models.PositiveBigIntegerField("grootte in bytes")
     reingest = models.BooleanField("opnieuw inlezen", default=False)
+    # Into the shared library (only a bibliotheekbeheerder) or the owner's private documents.
+    shared = models.BooleanField("gedeelde bibliotheek", default=False)
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -159,6 +190,8 @@ class Upload(models.Model):
     task_id = models.CharField("taak", max_length=64, blank=True)
     created_at = models.DateTimeField("aangeboden op", auto_now_add=True)
     finished_at = models.DateTimeField("klaar op", null=True, blank=True)
+
+    objects = AccessQuerySet.as_manager()
 
     class Meta:
         verbose_name = "upload"
@@ -182,6 +215,8 @@ class UnitVisit(models.Model):
         Unit, on_delete=models.CASCADE, related_name="visits", verbose_name="eenheid"
     )
     visited_at = models.DateTimeField("gelezen op")
+
+    objects = AccessQuerySet.as_manager()
 
     class Meta:
         verbose_name = "gelezen eenheid"

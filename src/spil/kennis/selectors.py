@@ -81,24 +81,42 @@ def passage_runs(*, passages: list[Passage]) -> list[tuple[str, list[Passage]]]:
     return runs
 
 
-def document_list() -> QuerySet[Document]:
-    return Document.objects.annotate(
-        theme_count=Count("units", filter=Q(units__theme_number__isnull=False), distinct=True),
-        unit_count=Count("units", distinct=True),
-        section_count=Count("sections", distinct=True),
-    ).order_by("title", "id")
+def documents_visible(*, user, action: str = "view") -> QuerySet[Document]:
+    """The documents the user may see (or act on): the shared library plus their own private
+    uploads. Without a user (command line): the shared library."""
+    if user is None:
+        return Document.objects.filter(owner__isnull=True)
+    return Document.objects.visible_to(user, action)
 
 
-def document_get(*, document_id: int) -> Document | None:
-    return document_list().filter(pk=document_id).first()
+def document_list(*, user=None) -> QuerySet[Document]:
+    return (
+        documents_visible(user=user)
+        .annotate(
+            theme_count=Count("units", filter=Q(units__theme_number__isnull=False), distinct=True),
+            unit_count=Count("units", distinct=True),
+            section_count=Count("sections", distinct=True),
+        )
+        .order_by("title", "id")
+    )
 
 
-def library_overview() -> LibraryOverview:
+def document_get(*, document_id: int, user=None, action: str = "view") -> Document | None:
+    """The document if the user may see it (or do `action` on it); None otherwise (a 404)."""
+    if action == "view":
+        return document_list(user=user).filter(pk=document_id).first()
+    allowed = documents_visible(user=user, action=action).filter(pk=document_id)
+    return document_list(user=user).filter(pk__in=allowed.values("pk")).first()
+
+
+def library_overview(*, user=None) -> LibraryOverview:
+    documents = documents_visible(user=user)
+    units = Unit.objects.filter(document__in=documents)
     return LibraryOverview(
-        documents=Document.objects.count(),
-        themes=Unit.objects.filter(theme_number__isnull=False).count(),
-        units=Unit.objects.count(),
-        passages=Passage.objects.count(),
+        documents=documents.count(),
+        themes=units.filter(theme_number__isnull=False).count(),
+        units=units.count(),
+        passages=Passage.objects.filter(unit__document__in=documents).count(),
     )
 
 
@@ -166,9 +184,10 @@ def section_reading(*, section: Section) -> list[ReadingBlock]:
     return blocks
 
 
-def unit_get(*, unit_id: int) -> Unit | None:
+def unit_get(*, unit_id: int, user=None) -> Unit | None:
     return (
-        Unit.objects.select_related("document", "section")
+        Unit.objects.filter(document__in=documents_visible(user=user))
+        .select_related("document", "section")
         .prefetch_related(Prefetch("passages", queryset=Passage.objects.order_by("position")))
         .filter(pk=unit_id)
         .first()
@@ -210,21 +229,25 @@ def unit_citation(*, unit: Unit) -> Citation:
 
 def unit_recent_for_user(*, user, limit: int = 5) -> list[UnitVisit]:
     return list(
-        UnitVisit.objects.filter(owner=user)
+        UnitVisit.objects.visible_to(user)
+        .filter(owner=user, unit__document__in=documents_visible(user=user))
         .select_related("unit", "unit__document")
         .order_by("-visited_at")[:limit]
     )
 
 
-def document_options() -> list[Document]:
-    """Id and title of every document, for filters (no counts: cheap on every search)."""
-    return list(Document.objects.only("id", "title").order_by("title", "id"))
+def document_options(*, user=None) -> list[Document]:
+    """Id and title of every visible document, for filters (no counts: cheap on every search)."""
+    return list(documents_visible(user=user).only("id", "title").order_by("title", "id"))
 
 
-def chapter_choices(*, document_ids: list[int] | None = None) -> list[tuple[Document, list]]:
+def chapter_choices(
+    *, user=None, document_ids: list[int] | None = None
+) -> list[tuple[Document, list]]:
     """Chapters (or parts where a document has no chapters) to filter search by, per document."""
     sections = (
         Section.objects.filter(kind__in=[Section.Kind.CHAPTER, Section.Kind.PART])
+        .filter(document__in=documents_visible(user=user))
         .select_related("document")
         .only("id", "kind", "label", "title", "position", "document__id", "document__title")
         .order_by("document__title", "document_id", "position")

@@ -9,12 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 
 from spil.kennis.extraction import MAX_BYTES, SUPPORTED, extract_document
 from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
 from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit
 from spil.kennis.search.indexing import document_index, document_unindex
+
+SHARED_RESOURCE = "kennis.bibliotheek"
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +47,16 @@ def _too_large(filename: str) -> IngestResult:
     return _error(filename, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
 
 
-def document_ingest(*, data: bytes, filename: str, user=None, force: bool = False) -> IngestResult:
+def document_ingest(
+    *, data: bytes, filename: str, user=None, force: bool = False, owner=None
+) -> IngestResult:
     """Add a file to the library, replace its older version, or leave an unchanged one alone.
 
+    `owner` None puts the file in the shared library; a user makes it a private document of
+    that user. A file replaces only a document of the same name in the same place, so a
+    re-upload never moves a document to another owner, and the duplicate check looks only at
+    what the uploader can see (the shared library and, for a private upload, their own).
+    `user` is who hands the file in (None: the command line).
     `force` reads an unchanged file again (e.g. after an improvement of the extraction).
     Nothing is written unless the whole file was read and structured; the write of one
     document (rows and search index) is a single transaction.
@@ -54,7 +65,7 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
     if len(data) > MAX_BYTES:
         return _too_large(filename)
     checksum = hashlib.sha256(data).hexdigest()
-    existing = Document.objects.filter(source_name=filename).first()
+    existing = Document.objects.filter(source_name=filename, owner=owner).first()
     if existing and existing.checksum == checksum and not force:
         return IngestResult(
             filename=filename,
@@ -62,7 +73,11 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
             message=f"{filename}: ongewijzigd, al in de bibliotheek.",
             document=existing,
         )
-    twin = Document.objects.filter(checksum=checksum).exclude(source_name=filename).first()
+    in_view = Q(owner__isnull=True) | Q(owner=owner) if owner is not None else Q(owner__isnull=True)
+    twins = Document.objects.filter(in_view, checksum=checksum)
+    if existing:
+        twins = twins.exclude(pk=existing.pk)
+    twin = twins.exclude(source_name=filename, owner=owner).first()
     if twin and not force:
         return IngestResult(
             filename=filename,
@@ -93,7 +108,7 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
             document.sections.all().delete()
             status: IngestStatus = "replaced"
         else:
-            document = Document(source_name=filename, added_by=user)
+            document = Document(source_name=filename, added_by=user, owner=owner)
             visits = []
             status = "added"
             same_file = False
@@ -106,6 +121,8 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
         _store_structure(document=document, parsed=parsed)
         _visits_restore(document=document, visits=visits)
         document_index(document=document)
+        if owner is None:
+            _audit_publication(actor=user, document=document, verb=status)
 
     # The same counts, under the same names, as the library table shows for the document.
     themes = document.units.filter(theme_number__isnull=False).count()
@@ -156,8 +173,35 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _audit_publication(*, actor, document: Document, verb: str) -> None:
+    from spil.core.audit import audit_record
+    from spil.core.models import AuditEntry
+
+    words = {"added": "toegevoegd aan", "replaced": "vervangen in", "removed": "verwijderd uit"}
+    audit_record(
+        actor=actor,
+        kind=AuditEntry.Kind.PUBLICATION,
+        resource=SHARED_RESOURCE,
+        label=f"'{document.title}' ({document.source_name}) "
+        f"{words.get(verb, verb)} de gedeelde bibliotheek",
+        object_id=document.pk,
+    )
+
+
+def document_may(*, actor, document: Document, action: str) -> bool:
+    """Whether the actor may do `action` on the document (None: the command line may)."""
+    if actor is None:
+        return True
+    return Document.objects.visible_to(actor, action).filter(pk=document.pk).exists()
+
+
 @transaction.atomic
-def document_delete(*, document: Document) -> None:
+def document_delete(*, document: Document, actor=None) -> None:
+    """Remove a document: a shared one by a bibliotheekbeheerder, a private one by its owner."""
+    if not document_may(actor=actor, document=document, action="delete"):
+        raise PermissionDenied("Geen toegang tot dit document.")
+    if document.owner_id is None:
+        _audit_publication(actor=actor, document=document, verb="removed")
     document_unindex(document=document)
     document.delete()
 

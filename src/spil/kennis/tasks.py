@@ -37,6 +37,7 @@ def upload_ingest(*, upload_id: int) -> str:
             data=bytes(upload.data),
             filename=upload.filename,
             user=upload.owner,
+            owner=None if upload.shared else upload.owner,
             force=upload.reingest,
         )
     except Exception:

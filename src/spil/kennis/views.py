@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spil.core.htmx import htmx_refresh, is_htmx
 from spil.kennis import selectors
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
 from spil.kennis.models import Unit
@@ -51,18 +52,15 @@ class SearchResult:
     place: str
 
 
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def library(request):
     return render(
         request,
         "kennis/library.html",
         {
-            "documents": selectors.document_list(),
+            "documents": selectors.document_list(user=request.user),
             "uploads": selectors.upload_list_for_user(user=request.user),
             "pending": selectors.upload_pending_exists(user=request.user),
+            "may_share": request.user.has_perm("kennis.manage_library"),
         },
     )
 
@@ -73,7 +71,11 @@ def upload(request):
     if not files:
         messages.error(request, "Kies eerst een of meer bestanden om toe te voegen.")
         return redirect("kennis:library")
-    uploads = upload_create(owner=request.user, files=files)
+    # A bibliotheekbeheerder chooses; everybody else adds to their own documents.
+    shared = request.user.has_perm("kennis.manage_library") and (
+        request.POST.get("plaats", "gedeeld") == "gedeeld"
+    )
+    uploads = upload_create(owner=request.user, files=files, shared=shared)
     count = len(uploads)
     noun = "bestand is" if count == 1 else "bestanden zijn"
     messages.info(request, f"{count} {noun} aangeboden; de voortgang staat hieronder per bestand.")
@@ -88,15 +90,15 @@ def upload_status(request):
         "kennis/_upload_status.html",
         {"uploads": selectors.upload_list_for_user(user=request.user), "pending": pending},
     )
-    if _is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
+    if is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
         # The last file just finished: reload so the document table shows it too.
-        response["HX-Refresh"] = "true"
+        htmx_refresh(response)
     return response
 
 
 @require_POST
 def document_reingest(request, document_id: int):
-    document = selectors.document_get(document_id=document_id)
+    document = selectors.document_get(document_id=document_id, user=request.user, action="change")
     if document is None:
         raise Http404
     if upload_reingest(owner=request.user, document=document) is None:
@@ -112,21 +114,21 @@ def document_reingest(request, document_id: int):
 
 @require_http_methods(["GET", "POST"])
 def document_remove(request, document_id: int):
-    document = selectors.document_get(document_id=document_id)
+    document = selectors.document_get(document_id=document_id, user=request.user, action="delete")
     if document is None:
         raise Http404
     if request.method == "POST":
         from spil.kennis.services import document_delete
 
         title = document.title
-        document_delete(document=document)
+        document_delete(document=document, actor=request.user)
         messages.success(request, f"‘{title}’ is uit de bibliotheek verwijderd.")
         return redirect("kennis:library")
     return render(request, "kennis/document_remove.html", {"document": document})
 
 
 def document_detail(request, document_id: int):
-    document = selectors.document_get(document_id=document_id)
+    document = selectors.document_get(document_id=document_id, user=request.user)
     if document is None:
         raise Http404
     return render(
@@ -137,7 +139,7 @@ def document_detail(request, document_id: int):
 
 
 def section_detail(request, document_id: int, section_id: int):
-    document = selectors.document_get(document_id=document_id)
+    document = selectors.document_get(document_id=document_id, user=request.user)
     section = selectors.section_get(document=document, section_id=section_id) if document else None
     if section is None:
         raise Http404
@@ -154,12 +156,14 @@ def section_detail(request, document_id: int, section_id: int):
 
 
 def unit_detail(request, unit_id: int):
-    unit = selectors.unit_get(unit_id=unit_id)
+    unit = selectors.unit_get(unit_id=unit_id, user=request.user)
     if unit is None:
         raise Http404
     unit_visit_record(owner=request.user, unit=unit)
     previous, following = selectors.unit_neighbours(unit=unit)
-    related = [_result(hit_unit, passages=[]) for hit_unit in _related_units(unit=unit)]
+    related = [
+        _result(hit_unit, passages=[]) for hit_unit in _related_units(unit=unit, user=request.user)
+    ]
     passages = list(unit.passages.all())
     return render(
         request,
@@ -205,6 +209,7 @@ def search(request):
             top=QUESTION_RESULTS if is_question else TOPIC_RESULTS,
             document_ids=[document_id] if document_id else None,
             section_ids=section_ids,
+            user=request.user,
         )
         per_hit = QUESTION_TIPS if is_question else TOPIC_PASSAGES
         results = [_result(hit.unit, passages=_best_passages(hit, per_hit)) for hit in hits]
@@ -215,10 +220,10 @@ def search(request):
         "results": results,
         "document_id": document_id,
         "chapter_id": chapter_id,
-        "documents": selectors.document_options(),
-        "chapter_groups": selectors.chapter_choices(),
+        "documents": selectors.document_options(user=request.user),
+        "chapter_groups": selectors.chapter_choices(user=request.user),
     }
-    template = "kennis/_search_results.html" if _is_htmx(request) else "kennis/search.html"
+    template = "kennis/_search_results.html" if is_htmx(request) else "kennis/search.html"
     return render(request, template, context)
 
 
@@ -260,7 +265,7 @@ def _best_passages(hit, limit: int) -> list[ResultPassage]:
     return passages
 
 
-def _related_units(*, unit: Unit) -> list[Unit]:
+def _related_units(*, unit: Unit, user) -> list[Unit]:
     from spil.kennis.search import unit_related
 
-    return [hit.unit for hit in unit_related(unit=unit, top=5)]
+    return [hit.unit for hit in unit_related(unit=unit, top=5, user=user)]

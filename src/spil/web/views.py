@@ -21,8 +21,8 @@ def start(request):
         request,
         "web/start.html",
         {
-            "overview": selectors.library_overview(),
-            "documents": selectors.document_list(),
+            "overview": selectors.library_overview(user=request.user),
+            "documents": selectors.document_list(user=request.user),
             "recent": selectors.unit_recent_for_user(user=request.user, limit=6),
             "panels": start_panels_for(request),
         },

@@ -5,7 +5,7 @@ Public API (stable; the web UI and the CLI use only this):
     from spil.kennis.search import unit_search, unit_related, SearchHit
 
     hits = unit_search(query="de wethouder houdt een advies tegen", top=10,
-                       document_ids=None, section_ids=None)
+                       document_ids=None, section_ids=None, user=request.user)
     for hit in hits:
         hit.unit            # kennis.Unit, with hit.unit.document loaded
         hit.score           # float, higher is better (comparable within one query only)
@@ -14,8 +14,10 @@ Public API (stable; the web UI and the CLI use only this):
         hit.passages        # up to 3 HitPassage, best first: id, kind, page, text,
                             # spans (offsets of matched words in text), excerpt, excerpt_html
 
-    related = unit_related(unit=some_unit, top=5)   # "zie ook", same SearchHit shape
+    related = unit_related(unit=some_unit, top=5, user=request.user)   # "zie ook"
 
+`user` limits the search to what that user may see: the shared library plus their own private
+uploads (without a user, e.g. on the command line: the shared library only).
 `document_ids` restricts the search to those documents, `section_ids` to the units under
 those sections (both: the intersection). Indexing is done by ingestion through
 `spil.kennis.search.indexing.document_index` / `document_unindex`.

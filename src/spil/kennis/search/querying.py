@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from spil.kennis.analysis import QueryTerm, analyse_query, query_lookup_stems
 from spil.kennis.analysis.compounds import BASE_STEMS
-from spil.kennis.models import Passage, Section, Unit
+from spil.kennis.models import Document, Passage, Section, Unit
 from spil.kennis.search import backends
 from spil.kennis.search.highlight import Highlighter, crop, render_html, render_marked
 from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
@@ -195,14 +195,36 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
     return hits
 
 
+def searchable_document_ids(*, user, document_ids: list[int] | None) -> list[int] | None:
+    """`document_ids` narrowed to the documents the user may see: the shared library plus
+    their own private uploads (without a user: the shared library). None: no narrowing needed,
+    because every document is visible."""
+    private = Document.objects.filter(owner__isnull=False)
+    if user is not None and getattr(user, "is_authenticated", False):
+        private = private.exclude(owner=user)
+        visible = Document.objects.visible_to(user)
+    else:
+        visible = Document.objects.filter(owner__isnull=True)
+    if not private.exists():
+        return document_ids
+    allowed = set(visible.values_list("id", flat=True))
+    if document_ids is None:
+        return sorted(allowed)
+    return [i for i in document_ids if i in allowed]
+
+
 def unit_search(
     *,
     query: str,
     top: int = 10,
     document_ids: list[int] | None = None,
     section_ids: list[int] | None = None,
+    user=None,
 ) -> list[SearchHit]:
-    """The `top` units that best answer `query`, best first. See the package docstring."""
+    """The `top` units that best answer `query`, best first. See the package docstring.
+
+    Only documents `user` may see are searched (no user: the shared library only)."""
+    document_ids = searchable_document_ids(user=user, document_ids=document_ids)
     terms, counts = _query_terms(query)
     ranked = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
     return _hits(ranked[: max(top, 0)], terms, counts)
@@ -212,8 +234,9 @@ def unit_search(
 RELATED_TERMS = 12
 
 
-def unit_related(*, unit: Unit, top: int = 5) -> list[SearchHit]:
-    """Units about the same subject as `unit` (its most distinctive terms as the question)."""
+def unit_related(*, unit: Unit, top: int = 5, user=None) -> list[SearchHit]:
+    """Units about the same subject as `unit` (its most distinctive terms as the question),
+    among the documents `user` may see (no user: the shared library)."""
     fields = parse_shadow(unit.index_title, unit.index_tips, unit.index_body)
     frequencies: Counter[str] = Counter()
     for term in fields.title:
@@ -233,5 +256,6 @@ def unit_related(*, unit: Unit, top: int = 5) -> list[SearchHit]:
         if counts.get(t, 0) > 1
     )[:RELATED_TERMS]
     terms = [QueryTerm(term, 1.0, concept) for concept, (_, term) in enumerate(scored)]
-    ranked = _ranked(terms, counts, document_ids=None, section_ids=None, exclude=unit.id)
+    document_ids = searchable_document_ids(user=user, document_ids=None)
+    ranked = _ranked(terms, counts, document_ids=document_ids, section_ids=None, exclude=unit.id)
     return _hits(ranked[: max(top, 0)], terms, counts)

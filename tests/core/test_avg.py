@@ -1,0 +1,146 @@
+"""AVG: every personal model is in a provider; the zip holds every personal record and the
+original files; removing an account leaves no row of it behind, all or nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+from spil.accounts.models import User
+from spil.core.avg import account_delete, avg_export_zip
+from spil.core.registry import AvgProvider, avg_providers
+from spil.kennis.models import Document
+from spil.kennis.search import unit_search
+from tests.core.personal_data import fill
+
+pytestmark = pytest.mark.django_db
+
+# Which foreign key says whose row it is, in order of preference.
+OWNERSHIP_FIELDS = ("owner", "user", "subject")
+
+
+def _user_fks(model) -> list[models.ForeignKey]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.is_relation
+        and f.related_model is not None
+        and f.related_model._meta.label == settings.AUTH_USER_MODEL
+    ]
+
+
+def personal_models() -> list[type[models.Model]]:
+    """Every model that points at a user (or is the user): personal unless proven otherwise."""
+    found = []
+    for model in apps.get_models():
+        if model._meta.label == settings.AUTH_USER_MODEL or _user_fks(model):
+            found.append(model)
+    return found
+
+
+def _ownership_filter(model, user) -> dict:
+    if model._meta.label == settings.AUTH_USER_MODEL:
+        return {"pk": user.pk}
+    names = {f.name for f in _user_fks(model)}
+    for name in OWNERSHIP_FIELDS:
+        if name in names:
+            return {name: user}
+    raise AssertionError(f"{model._meta.label}: geen eigenaarsveld ({', '.join(names)})")
+
+
+def _covered() -> set[str]:
+    return {label for provider in avg_providers for label in provider.models}
+
+
+@pytest.mark.parametrize("model", personal_models(), ids=lambda m: m._meta.label_lower)
+def test_every_personal_model_is_in_a_provider(model):
+    assert model._meta.label_lower in _covered(), (
+        f"{model._meta.label} verwijst naar een gebruiker maar staat in geen AVG-provider; "
+        "registreer het in de AvgProvider van de app (apps.py)."
+    )
+
+
+def test_the_zip_holds_every_personal_record_and_the_original_files(user, other_user):
+    fill(user, tag="a", watcher=other_user)
+    fill(other_user, tag="b", watcher=user)
+
+    archive = zipfile.ZipFile(io.BytesIO(avg_export_zip(user=user)))
+    names = archive.namelist()
+    exported: dict[str, list] = {}
+    for key, provider in avg_providers.items():
+        data = json.loads(archive.read(f"gegevens/{key}.json"))
+        for label in provider.models:
+            exported[label] = data[label]
+
+    for model in personal_models():
+        label = model._meta.label_lower
+        expected = set(
+            model.objects.filter(**_ownership_filter(model, user)).values_list("pk", flat=True)
+        )
+        assert expected, f"de testgegevens vullen {label} niet"
+        assert {row["id"] for row in exported[label]} == expected, label
+
+    assert "bestanden/kennis/notitie-a.md" in names
+    assert archive.read("bestanden/kennis/notitie-a.md").endswith(b"a")
+    assert not any("notitie-b" in name for name in names)
+    assert b"password" not in archive.read("gegevens/accounts.json")
+
+
+def test_removing_an_account_leaves_no_row_of_it(user, other_user):
+    private = fill(user, tag="a", watcher=other_user)
+    fill(other_user, tag="b", watcher=user)
+    before_other = {
+        m._meta.label: m.objects.filter(**_ownership_filter(m, other_user)).count()
+        for m in personal_models()
+    }
+    user_id = user.pk
+
+    account_delete(actor=user, user=user)
+
+    for model in personal_models():
+        for field in _user_fks(model):
+            assert not model.objects.filter(**{field.attname: user_id}).exists(), (
+                f"{model._meta.label}.{field.name}"
+            )
+    assert not User.objects.filter(pk=user_id).exists()
+    assert not Document.objects.filter(pk=private.pk).exists()
+    assert unit_search(query="griffie raad", document_ids=[private.pk]) == []
+    after_other = {
+        m._meta.label: m.objects.filter(**_ownership_filter(m, other_user)).count()
+        for m in personal_models()
+    }
+    # The other person's lines about what the removed user did stay (actor emptied, name kept).
+    assert after_other == before_other
+    assert Document.objects.filter(owner__isnull=True).exists()  # shared library stays
+
+
+def test_removal_is_all_or_nothing(user):
+    fill(user, tag="a")
+
+    def broken(*, user):
+        raise RuntimeError("provider faalt")
+
+    avg_providers.register(
+        "zz-kapot", AvgProvider("kapot", (), export=lambda *, user: {}, delete=broken), order=999
+    )
+    try:
+        with pytest.raises(RuntimeError):
+            account_delete(actor=user, user=user)
+    finally:
+        avg_providers.unregister("zz-kapot")
+    assert User.objects.filter(pk=user.pk).exists()
+    assert Document.objects.filter(owner=user).exists()
+
+
+def test_only_the_person_themself_removes_an_account(user, other_user):
+    with pytest.raises(PermissionDenied):
+        account_delete(actor=other_user, user=user)
+    with pytest.raises(PermissionDenied):
+        account_delete(actor=None, user=user)
