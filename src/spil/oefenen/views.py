@@ -1,9 +1,9 @@
-import base64
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
+
+from spil.core.charts import svg_data_uri
 
 from . import selectors, services
 from .charts import state_chart_svg, state_summary
@@ -183,7 +183,7 @@ def nabespreking(request, sessie_id: int):
                 {"moment": row["moment"], "waarden": [row[key] for key in labels]}
                 for row in data["series"]
             ],
-            "grafiek": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
+            "grafiek": svg_data_uri(svg),
             "samenvatting": state_summary(rows=data["series"], labels=labels),
         },
     )

@@ -8,7 +8,7 @@ import base64
 import altair as alt
 import vl_convert
 
-from spil.agenda.charts import _config
+from spil.core.charts import chart_config as _config
 
 from .vragen import KWALITEITEN, TOONSOORTEN
 
