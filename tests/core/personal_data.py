@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from datetime import date
+
+from django.apps import apps
 
 from spil.accounts.services import role_grant
 from spil.agenda.models import Afspraak, AgendaInstellingen
@@ -48,4 +52,16 @@ def fill(user, *, tag: str, watcher=None):
     role_grant(actor=None, user=user, role="kandidaat")
     if watcher is not None:
         audit_reads(actor=watcher, resource="accounts.account", objects=[user], owner_attr="self")
+    app_fill(user, tag=tag, watcher=watcher)
     return private
+
+
+def app_fill(user, *, tag: str, watcher=None) -> None:
+    """Every other app adds its own rows through `tests/<app>/personal_data.py` (a `fill`
+    function), so a new app is covered without editing this file."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("spil.") or config.label in {"accounts", "kennis", "agenda"}:
+            continue
+        module = f"tests.{config.label}.personal_data"
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module).fill(user, tag=tag, watcher=watcher)

@@ -27,6 +27,17 @@ pytestmark = pytest.mark.django_db
 
 # Parameters whose name does not say their model.
 PARAM_MODELS = {"assignment_id": "core.roleassignment"}
+# `pk` parameters: the model follows from the URL's name (namespace default, then exceptions).
+PK_MODELS = {
+    "reflectie": "reflectie.reflectiemoment",
+    "reflectie:deling_intrekken": "reflectie.deling",
+    "reflectie:gedeeld_lezen": "reflectie.deling",
+    "reflectie:eigen_vraag_verwijderen": "reflectie.eigenvraag",
+}
+# Objects whose rightful reader is not their owner: how to find the first user's one.
+READER_FIELDS = {"reflectie:gedeeld_lezen": "ontvanger"}
+# Parameters that are not object ids but a choice from a fixed set: one valid value.
+PARAM_VALUES = {"ritme": "week", "formaat": "json", "scenario_id": "herindeling"}
 MISSING_ID = 987_654_321
 
 
@@ -55,9 +66,13 @@ def _param_names(pattern: URLPattern) -> list[str]:
     return list(pattern.pattern.converters)
 
 
-def _model_for(param: str):
+def _model_for(param: str, name: str = ""):
     if param in PARAM_MODELS:
         return apps.get_model(PARAM_MODELS[param])
+    if param == "pk":
+        label = PK_MODELS.get(name) or PK_MODELS.get(name.split(":")[0])
+        assert label, f"URL '{name}': parameter 'pk' zonder model; vul PK_MODELS aan"
+        return apps.get_model(label)
     assert param.endswith("_id"), f"URL-parameter '{param}': onbekend; vul PARAM_MODELS aan"
     stem = param[: -len("_id")].replace("_", "")
     if stem == "user":
@@ -89,8 +104,8 @@ def _owner_path(model, depth: int = 0) -> str | None:
     return None
 
 
-def _victims_object(model, victim):
-    path = _owner_path(model)
+def _victims_object(model, victim, name: str = ""):
+    path = READER_FIELDS.get(name) or _owner_path(model)
     assert path is not None, f"{model._meta.label}: niet te herleiden tot een eigenaar"
     value = victim.pk if path == "pk" else victim
     obj = model.objects.filter(**{path: value}).order_by("pk").first()
@@ -98,16 +113,23 @@ def _victims_object(model, victim):
     return obj
 
 
-def _kwargs(pattern: URLPattern, victim) -> dict:
-    kwargs = {}
+def _kwargs(pattern: URLPattern, victim, name: str = "") -> tuple[dict, dict]:
+    """(object ids of the first user, fixed values of non-object parameters)."""
+    objects, values = {}, {}
     for param in _param_names(pattern):
-        kwargs[param] = _victims_object(_model_for(param), victim).pk
-    return kwargs
+        if param in PARAM_VALUES:
+            values[param] = PARAM_VALUES[param]
+        else:
+            objects[param] = _victims_object(_model_for(param, name), victim, name).pk
+    return objects, values
 
 
 @pytest.fixture
-def victim(user):
+def victim(user, django_user_model):
+    # A third person the first user shares with, so "shared with me" pages have a row.
+    reader = django_user_model.objects.create_user(username="lezer", password="x" * 16)
     fill(user, tag="slachtoffer")
+    fill(reader, tag="lezer", watcher=user)
     # Also beheerder, so every id in the walk is one the first user can really reach.
     role_grant(actor=None, user=user, role="functioneel_beheerder")
     return user
@@ -131,8 +153,8 @@ def test_url(victim, other_user, name):
     """One URL pattern: anonymous GET/POST, and the second user's GET/POST with the first
     user's ids (when the pattern takes ids)."""
     pattern = dict(PATTERNS)[name]
-    kwargs = _kwargs(pattern, victim)
-    url = reverse(name, kwargs=kwargs)
+    kwargs, values = _kwargs(pattern, victim, name)
+    url = reverse(name, kwargs={**kwargs, **values})
     for method in METHODS:
         response = getattr(Client(), method)(url)
         if _is_public(pattern):
@@ -144,7 +166,7 @@ def test_url(victim, other_user, name):
         return
     client = Client()
     client.force_login(other_user)
-    missing = reverse(name, kwargs={key: MISSING_ID for key in kwargs})
+    missing = reverse(name, kwargs={**dict.fromkeys(kwargs, MISSING_ID), **values})
     for method in METHODS:
         answer = getattr(client, method)(url)
         baseline = getattr(client, method)(missing)
