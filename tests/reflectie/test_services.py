@@ -188,3 +188,13 @@ def test_the_avg_provider_lists_every_reflectie_model_and_deletes_all(user, othe
     provider.delete(user=user)
     assert not Reflectiemoment.objects.owned_by(user).exists()
     assert Reflectiemoment.objects.owned_by(other_user).exists()
+
+
+def test_without_the_netwerk_app_the_adapter_says_there_are_no_figures(user, monkeypatch):
+    import importlib.util
+
+    from spil.reflectie import spiegel
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a, **k: None)
+    assert spiegel._netwerk_provider() is None
+    assert netwerk_kerncijfers(user=user, van=TODAY, tot=TODAY) is None
