@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "spil.agenda",
     "spil.reflectie",
     "spil.leergang",
+    "spil.oefenen",
     "spil.web",
 ]
 
