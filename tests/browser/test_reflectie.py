@@ -27,6 +27,10 @@ def test_check_in_by_keyboard_with_autosave_offline_and_every_page_accessible(
     logged_in_page, browser_user, context
 ):
     page = logged_in_page
+    # The start page: exactly one due item per rhythm in the reflectie panel.
+    panel = page.locator("section[aria-labelledby=reflectie-panel-kop]")
+    assert panel.locator("li").count() == 3
+    assert_accessible(page, "startpagina met reflectie")
     page.get_by_role("link", name="Reflectie", exact=True).first.click()
     page.wait_for_url("**/reflectie/")
     assert_accessible(page, "reflectie vandaag")

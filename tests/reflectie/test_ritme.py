@@ -48,11 +48,18 @@ def test_a_finished_period_is_not_due_and_a_draft_is_offered_to_continue():
 def test_snooze_hides_until_the_date_and_switched_off_rhythms_are_never_due():
     until = snooze_until(WEEK, TODAY)
     assert until == TODAY + timedelta(days=2)
-    snoozed = {WEEK: until}
+    snoozed = {WEEK: ("2026-W48", until)}
     due = due_items(today=TODAY, enabled=ALL, finished={}, concepts={}, snoozed_until=snoozed)
     assert WEEK not in [d.ritme for d in due]
     later = due_items(today=until, enabled=ALL, finished={}, concepts={}, snoozed_until=snoozed)
     assert WEEK in [d.ritme for d in later]
+    # Snoozed on a Sunday: the next week's check-in is due on Monday all the same.
+    sunday = date(2026, 11, 29)
+    late = {WEEK: ("2026-W48", snooze_until(WEEK, sunday))}
+    monday = due_items(
+        today=sunday + timedelta(days=1), enabled=ALL, finished={}, concepts={}, snoozed_until=late
+    )
+    assert [d.sleutel for d in monday if d.ritme == WEEK] == ["2026-W49"]
     off = due_items(today=TODAY, enabled={MAAND}, finished={}, concepts={}, snoozed_until={})
     assert [d.ritme for d in off] == [MAAND]
 
@@ -70,7 +77,7 @@ def test_no_question_repeats_within_eight_weeks_over_a_year_of_weekly_check_ins(
     day = date(2026, 1, 5)
     for week in range(52):
         chosen = choose_questions(ritme=WEEK, today=day, asked=asked, rotation=week)
-        assert len(chosen) == 1
+        assert len(chosen) == 2 and chosen[0].id.startswith("week-") and chosen[1].aspect
         for vraag in chosen:
             if vraag.id in asked:
                 assert day - asked[vraag.id] >= NO_REPEAT, (vraag.id, day)

@@ -67,7 +67,9 @@ def test_the_owner_sees_every_page(user, entry):
 
 
 @pytest.mark.parametrize("who", ["other_user", "beheerder", "superuser"])
-def test_nobody_else_reaches_an_entry_not_even_staff_or_superusers(request, user, entry, who):
+def test_nobody_else_reaches_an_entry_not_even_staff_or_superusers(
+    request, user, other_user, entry, who
+):
     intruder = request.getfixturevalue(who)
     client = client_for(intruder)
     for url in entry_urls(entry):
@@ -79,6 +81,19 @@ def test_nobody_else_reaches_an_entry_not_even_staff_or_superusers(request, user
         response = client.get(url)
         assert response.status_code == 200, url
         assert SECRET not in response.content.decode(), url
+    services.eigenvraag_create(user=user, tekst="Alleen mijn vraag?")
+    vraag, _ = selectors.eigenvraag_list(user=user)[0]
+    deling = services.deling_create(user=user, moment=entry, ontvanger_naam="collega")
+    for url in (
+        reverse("reflectie:eigen_vraag_verwijderen", args=[vraag.pk]),
+        reverse("reflectie:deling_intrekken", args=[deling.pk]),
+    ):
+        assert client.post(url).status_code == 404, url
+    if who != "other_user":
+        assert client.get(reverse("reflectie:gedeeld_lezen", args=[deling.pk])).status_code == 404
+    assert (
+        "Alleen mijn vraag?" not in client.get(reverse("reflectie:instellingen")).content.decode()
+    )
     export = json.loads(client.get(reverse("reflectie:export", args=["json"])).content)
     assert export["momenten"] == []
     # Another user's "delete everything" removes only their own.

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .vragen import ASPECTEN, DIMENSIES, Vraag, aspect_vragen, dimensie_vragen
+from .vragen import ASPECTEN, DIMENSIES, WEEKVRAGEN, Vraag, aspect_vragen, dimensie_vragen
 
 WEEK = "week"
 MAAND = "maand"
@@ -97,9 +97,10 @@ def due_items(
     enabled: Iterable[str],
     finished: Mapping[str, set[str]],
     concepts: Mapping[tuple[str, str], int],
-    snoozed_until: Mapping[str, date],
+    snoozed_until: Mapping[str, tuple[str, date]],
 ) -> list[Due]:
-    """At most one due item per rhythm: its current period, unless finished or snoozed."""
+    """At most one due item per rhythm: its current period, unless finished or snoozed.
+    `snoozed_until` maps a rhythm to (period, date): a snooze only holds for its own period."""
     items = []
     for ritme in RITMES:
         if ritme not in enabled:
@@ -107,8 +108,8 @@ def due_items(
         key = period_key(ritme, today)
         if key in finished.get(ritme, set()):
             continue
-        until = snoozed_until.get(ritme)
-        if until is not None and until > today:
+        snoozed = snoozed_until.get(ritme)
+        if snoozed is not None and snoozed[0] == key and snoozed[1] > today:
             continue
         items.append(
             Due(
@@ -122,7 +123,8 @@ def due_items(
 
 
 def snooze_until(ritme: str, today: date) -> date:
-    """Snoozing moves a weekly item two days on and the others a week, never past the period."""
+    """Snoozing moves a weekly item two days on and the others a week. The next period's item
+    is never hidden: a snooze holds only for the period it was given in (see `due_items`)."""
     step = timedelta(days=2) if ritme == WEEK else timedelta(days=7)
     return today + step
 
@@ -157,16 +159,17 @@ def choose_questions(
 ) -> list[Vraag]:
     """The rotating questions of a new entry. `asked` maps question id to when last asked.
 
-    Weekly: one aspect question from the aspects in turn. Monthly: up to three questions of
-    `aspect` (fewer rather than one asked within eight weeks). Quarterly: one question per
-    dimension.
+    Weekly: one check-in question and one aspect question from the aspects in turn.
+    Monthly: up to three questions of `aspect` (fewer rather than one asked within eight
+    weeks). Quarterly: one question per dimension.
     """
     if ritme == WEEK:
         aspect_keys = [a.key for a in ASPECTEN]
         start = rotation % len(aspect_keys)
         ordered = aspect_keys[start:] + aspect_keys[:start]
         pool = [v for key in ordered for v in aspect_vragen(key)]
-        return _fresh(pool, asked, today)[:WEEKLY_ROTATING]
+        checkin = _fresh(list(WEEKVRAGEN), asked, today)[:1]
+        return checkin + _fresh(pool, asked, today)[:WEEKLY_ROTATING]
     if ritme == MAAND:
         if aspect is None:
             raise ValueError("een maandmoment hoort bij een aspect")

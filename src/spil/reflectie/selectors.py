@@ -104,7 +104,9 @@ def due_for(*, user, today: date) -> list[Due]:
         else:
             concepts[(ritme, sleutel)] = pk
     snoozed = {
-        r: date.fromisoformat(v) for r, v in (instellingen.uitgesteld or {}).items() if r in RITMES
+        r: (v["periode"], date.fromisoformat(v["tot"]))
+        for r, v in (instellingen.uitgesteld or {}).items()
+        if r in RITMES and isinstance(v, dict)
     }
     return due_items(
         today=today,

@@ -28,7 +28,6 @@ from .vragen import (
     KWALITEIT_BY_KEY,
     POLARITEIT_BY_KEY,
     TOONSOORT_KEYS,
-    WEEKVRAGEN,
     Vraag,
 )
 
@@ -59,7 +58,10 @@ def ritme_snooze(*, user, ritme: str, today: date | None = None) -> date:
     today = today or timezone.localdate()
     until = snooze_until(ritme, today)
     instellingen, _ = ReflectieInstellingen.objects.get_or_create(owner=user)
-    instellingen.uitgesteld = {**(instellingen.uitgesteld or {}), ritme: until.isoformat()}
+    instellingen.uitgesteld = {
+        **(instellingen.uitgesteld or {}),
+        ritme: {"periode": period_key(ritme, today), "tot": until.isoformat()},
+    }
     instellingen.save(update_fields=["uitgesteld"])
     return until
 
@@ -69,10 +71,9 @@ def _questions_for(*, user, ritme: str, today: date) -> tuple[list[dict], str]:
     aspect = ""
     vragen: list[dict] = []
     if ritme == WEEK:
-        vragen += [_vraag_dict(v, "vast") for v in WEEKVRAGEN]
         rotation = selectors.moment_list(user=user).filter(ritme=WEEK).count()
         vragen += [
-            _vraag_dict(v, "aspect")
+            _vraag_dict(v, "aspect" if v.aspect else "check-in")
             for v in choose_questions(ritme=WEEK, today=today, asked=asked, rotation=rotation)
         ]
         own = [

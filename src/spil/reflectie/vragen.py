@@ -247,10 +247,17 @@ BALANS_POSITIES = (
     (2, "duidelijk te veel"),
 )
 
-# The weekly check-in asks these two every week: they are the check-in, not rotating questions.
+# The weekly check-in opens with one of these (a different one each week for nine weeks).
 WEEKVRAGEN: tuple[Vraag, ...] = (
     Vraag("week-1", "Wat was het belangrijkste moment van je week, en waarom juist dat?"),
     Vraag("week-2", "Wat neem je mee naar volgende week, en wat laat je bewust los?"),
+    Vraag("week-3", "Welk gesprek van deze week blijft door je hoofd spelen?"),
+    Vraag("week-4", "Waar was je deze week het meest op je plek?"),
+    Vraag("week-5", "Wat kostte je deze week meer energie dan je had verwacht?"),
+    Vraag("week-6", "Wie heeft je deze week geholpen, en weet diegene dat?"),
+    Vraag("week-7", "Welke beslissing schoof je deze week voor je uit?"),
+    Vraag("week-8", "Waar ben je deze week trots op, hoe klein ook?"),
+    Vraag("week-9", "Wat zou je deze week anders doen als je hem over mocht doen?"),
 )
 
 
