@@ -72,6 +72,7 @@ def test_owner_sees_every_page(owner_client, imported):
     assert "Medeoverheden: veiligheid" in page
     assert 'scope="row">Niet toegewezen' not in page
     assert "Bron: Van Twist" in page
+    assert "ongescript-tabel-kop" in page and "2025-K2" in page
     orgs = owner_client.get(reverse("netwerk:organisaties")).content.decode()
     assert "vrbeekdal.nl" in orgs and "past bij de regel" in orgs
     org = _org(imported, "zorgbeekdal.nl")

@@ -123,6 +123,11 @@ def overzicht(request):
         "per_kwartaal": figures.nieuw_per_kwartaal,
         "vormen": forms_rows,
         "periodiek": _pct(figures.periodiek_aandeel),
+        "ongescript": [
+            {"kwartaal": q, "uren": _hours(other), "aandeel": _pct(other / total_q)}
+            for q, (other, total_q) in figures.ongescript_per_kwartaal.items()
+            if total_q
+        ],
         "ranking": ranking,
         "ranking_same": [r["groep"] for r in own_order] == [r["groep"] for r in ranking],
         "citation": SURVEY_RANKING_CITATION,
