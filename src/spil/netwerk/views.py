@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import json
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -265,6 +266,19 @@ def relatie(request, relatie_id: int):
             "tijdlijn": selectors.tijdlijn(user=request.user, relatie=person)[:200],
         },
     )
+
+
+def relatie_inzage(request, relatie_id: int):
+    """Download what Spil holds about one person, to answer their request for access."""
+    try:
+        data = selectors.relatie_inzage(user=request.user, pk=relatie_id)
+    except Relatie.DoesNotExist as error:
+        raise Http404 from error
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="persoon-{relatie_id}.json"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
