@@ -128,3 +128,13 @@ def test_graph_leaves_ego_out_and_communities_are_reproducible():
     assert set(view.graph.nodes) == {"anna", "bert", "cor", "dirk", "eva"}
     assert view.community == analysis.network_view(moments).community
     assert view.brokers["anna"]["graad"] == 2
+
+
+def test_unscripted_share_per_quarter():
+    moments = [
+        m("1", date(2025, 1, 10), 60, form=PERIODIEK),
+        m("2", date(2025, 2, 10), 30),
+        m("3", date(2025, 4, 10), 90),
+        m("4", date(2025, 4, 11), 90, domain="college"),
+    ]
+    assert analysis.unscripted_by_quarter(moments) == {"2025-K1": (30, 90), "2025-K2": (90, 90)}

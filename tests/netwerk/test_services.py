@@ -206,3 +206,8 @@ def test_avg_export_and_delete(user, other_user):
     assert not Contactmoment.objects.filter(owner=user).exists()
     assert not Organisatie.objects.filter(owner=user).exists()
     assert Contactmoment.objects.filter(owner=other_user).count() == 6
+
+
+def test_bijwerken_without_any_agenda_writes_nothing(user):
+    assert services.netwerk_bijwerken(user=user) == services.Bijgewerkt()
+    assert not Sector.objects.filter(owner=user).exists()

@@ -72,6 +72,7 @@ def test_owner_sees_every_page(owner_client, imported):
     assert "Medeoverheden: veiligheid" in page
     assert 'scope="row">Niet toegewezen' not in page
     assert "Bron: Van Twist" in page
+    assert "ongescript-tabel-kop" in page and "2025-K2" in page
     orgs = owner_client.get(reverse("netwerk:organisaties")).content.decode()
     assert "vrbeekdal.nl" in orgs and "past bij de regel" in orgs
     org = _org(imported, "zorgbeekdal.nl")
@@ -90,6 +91,7 @@ def test_second_user_gets_404_and_sees_nothing(owner_client, other_client, impor
     assert other_client.get(reverse("netwerk:organisatie", args=[org.pk])).status_code == 404
     assert other_client.post(reverse("netwerk:organisatie", args=[org.pk])).status_code == 404
     assert other_client.get(reverse("netwerk:relatie", args=[person.pk])).status_code == 404
+    assert other_client.get(reverse("netwerk:relatie_inzage", args=[person.pk])).status_code == 404
     assert other_client.post(reverse("netwerk:relatie", args=[person.pk])).status_code == 404
     assert (
         other_client.post(
@@ -223,3 +225,14 @@ def test_start_panel(owner_client, other_client):
     assert "te lang niet gesproken" not in owner_client.get("/").content.decode()
     assert "organisaties buiten het gemeentehuis" in owner_client.get("/").content.decode()
     assert "netwerk-start-kop" not in other_client.get("/").content.decode()
+
+
+def test_subject_access_export_per_person(owner_client, imported):
+    import json
+
+    person = Relatie.objects.get(email="f.ali@zorgbeekdal.nl")
+    response = owner_client.get(reverse("netwerk:relatie_inzage", args=[person.pk]))
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["email"] == "f.ali@zorgbeekdal.nl"
+    assert [c["onderwerp"] for c in data["contactmomenten"]] == ["Gesprek zorgaanbieder"]

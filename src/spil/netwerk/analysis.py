@@ -13,7 +13,7 @@ split evenly, in whole minutes, so totals stay exact.
 from __future__ import annotations
 
 import heapq
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -107,6 +107,19 @@ def form_minutes(moments: Iterable[Moment]) -> dict[str, int]:
     return totals
 
 
+def unscripted_by_quarter(moments: Iterable[Moment]) -> dict[str, tuple[int, int]]:
+    """Per quarter: (minutes outside recurring meetings, all omgeving minutes), to follow the
+    share of unscripted contact over time."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for moment in moments:
+        if moment.domain == "omgeving" and moment.minutes > 0:
+            row = totals[quarter_key(moment.day)]
+            row[1] += moment.minutes
+            if moment.form != PERIODIEK:
+                row[0] += moment.minutes
+    return {key: (row[0], row[1]) for key, row in sorted(totals.items())}
+
+
 def quarter_key(day: date) -> str:
     return f"{day.year}-K{(day.month - 1) // 3 + 1}"
 
@@ -132,6 +145,7 @@ class Kerncijfers:
     vormen: dict[str, int]
     nieuwe_contacten: int
     nieuw_per_kwartaal: dict[str, int]
+    ongescript_per_kwartaal: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def minuten_extern(self) -> int:
@@ -182,6 +196,7 @@ def kerncijfers(
         vormen=form_minutes(inside),
         nieuwe_contacten=sum(1 for d in first.values() if van <= d <= tot),
         nieuw_per_kwartaal=new_per_quarter(first, van, tot),
+        ongescript_per_kwartaal=unscripted_by_quarter(inside),
     )
 
 

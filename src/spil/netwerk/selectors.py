@@ -393,3 +393,39 @@ def relaties_niet_gezien(*, user, jaren: int, today: date) -> QuerySet[Relatie]:
     return qs.filter(Q(laatste_contact__lt=grens) | Q(laatste_contact__isnull=True)).order_by(
         "laatste_contact", "naam"
     )
+
+
+def relatie_inzage(*, user, pk: int) -> dict:
+    """Everything Spil holds about one person (a subject-access request), private notes
+    included: the person may ask for them. Raises Relatie.DoesNotExist for another user's."""
+    person = relatie_get(user=user, pk=pk)
+    return {
+        "naam": person.naam,
+        "email": person.email,
+        "organisatie": person.organisatie.naam if person.organisatie else None,
+        "rol": person.rol,
+        "streeftermijn_dagen": person.streef_dagen,
+        "maximale_termijn_dagen": person.max_dagen,
+        "afbouwen": person.afbouwen,
+        "notitie": person.notitie,
+        "contactmomenten": [
+            {
+                "datum": c.datum.isoformat(),
+                "onderwerp": c.onderwerp,
+                "minuten": c.minuten,
+                "vorm": c.vorm,
+                "bron": c.bron,
+            }
+            for c in tijdlijn(user=user, relatie=person)
+        ],
+        "introducties": [
+            {
+                "met": (v.relatie_b if v.relatie_a_id == person.pk else v.relatie_a).naam,
+                "besluit": v.besluit,
+                "soort": v.soort,
+            }
+            for v in introductie_besluiten_list(user=user).filter(
+                Q(relatie_a=person) | Q(relatie_b=person)
+            )
+        ],
+    }

@@ -103,6 +103,11 @@ def netwerk_bijwerken(*, user) -> Bijgewerkt:
     Moments whose occurrence is gone are removed, and with them organisations and people that
     only came from those moments; organisations the user corrected and anything added by hand
     stay."""
+    if (
+        not afspraak_qs(owner=user).exists()
+        and not Contactmoment.objects.owned_by(user).filter(bron=BRON_AGENDA).exists()
+    ):
+        return Bijgewerkt()  # nothing from the agenda, before or now: nothing to do
     sectors = {s.sleutel: s for s in sectoren_zaaien(user=user)}
     own_domains = [d.lower() for d in (instellingen_get(owner=user).eigen_domeinen or [])]
     derived = derive(agenda_records(user=user), own_domains)

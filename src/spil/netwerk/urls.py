@@ -20,6 +20,7 @@ urlpatterns = [
         name="contact_vastleggen",
     ),
     path("personen/<int:relatie_id>/", views.relatie, name="relatie"),
+    path("personen/<int:relatie_id>/inzage.json", views.relatie_inzage, name="relatie_inzage"),
     path("te-lang-geleden/", views.achterstallig, name="achterstallig"),
     path("introducties/", views.introducties, name="introducties"),
     path("kaart/", views.kaart, name="kaart"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import json
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -123,6 +124,11 @@ def overzicht(request):
         "per_kwartaal": figures.nieuw_per_kwartaal,
         "vormen": forms_rows,
         "periodiek": _pct(figures.periodiek_aandeel),
+        "ongescript": [
+            {"kwartaal": q, "uren": _hours(other), "aandeel": _pct(other / total_q)}
+            for q, (other, total_q) in figures.ongescript_per_kwartaal.items()
+            if total_q
+        ],
         "ranking": ranking,
         "ranking_same": [r["groep"] for r in own_order] == [r["groep"] for r in ranking],
         "citation": SURVEY_RANKING_CITATION,
@@ -260,6 +266,19 @@ def relatie(request, relatie_id: int):
             "tijdlijn": selectors.tijdlijn(user=request.user, relatie=person)[:200],
         },
     )
+
+
+def relatie_inzage(request, relatie_id: int):
+    """Download what Spil holds about one person, to answer their request for access."""
+    try:
+        data = selectors.relatie_inzage(user=request.user, pk=relatie_id)
+    except Relatie.DoesNotExist as error:
+        raise Http404 from error
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="persoon-{relatie_id}.json"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
