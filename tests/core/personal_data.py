@@ -60,7 +60,12 @@ def app_fill(user, *, tag: str, watcher=None) -> None:
     """Every other app adds its own rows through `tests/<app>/personal_data.py` (a `fill`
     function), so a new app is covered without editing this file."""
     for config in apps.get_app_configs():
-        if not config.name.startswith("spil.") or config.label in {"accounts", "kennis", "agenda"}:
+        if not config.name.startswith("spil.") or config.label in {
+            "core",
+            "accounts",
+            "kennis",
+            "agenda",
+        }:
             continue
         module = f"tests.{config.label}.personal_data"
         if importlib.util.find_spec(module) is not None:

@@ -128,7 +128,7 @@ def _kwargs(pattern: URLPattern, victim, name: str = "") -> tuple[dict, dict]:
 def victim(user, django_user_model):
     # A third person the first user shares with, so "shared with me" pages have a row.
     reader = django_user_model.objects.create_user(username="lezer", password="x" * 16)
-    fill(user, tag="slachtoffer")
+    fill(user, tag="slachtoffer", watcher=reader)
     fill(reader, tag="lezer", watcher=user)
     # Also beheerder, so every id in the walk is one the first user can really reach.
     role_grant(actor=None, user=user, role="functioneel_beheerder")
