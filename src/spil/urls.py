@@ -4,6 +4,7 @@ urlpatterns = [
     path("account/", include("spil.accounts.urls")),
     path("beheer/gebruikers/", include("spil.accounts.beheer_urls")),
     path("agenda/", include("spil.agenda.urls")),
+    path("oefenen/", include("spil.oefenen.urls")),
     path("", include("spil.kennis.urls")),
     path("", include("spil.web.urls")),
 ]
