@@ -27,6 +27,16 @@ pytestmark = pytest.mark.django_db
 
 # Parameters whose name does not say their model.
 PARAM_MODELS = {"assignment_id": "core.roleassignment"}
+
+
+def _first_scenario() -> str:
+    from spil.oefenen.library import scenarios
+
+    return next(iter(scenarios()))
+
+
+# Parameters that name shared content, not anybody's row: a valid value to walk with.
+PUBLIC_PARAMS = {"scenario_id": _first_scenario}
 MISSING_ID = 987_654_321
 
 
@@ -101,8 +111,15 @@ def _victims_object(model, victim):
 def _kwargs(pattern: URLPattern, victim) -> dict:
     kwargs = {}
     for param in _param_names(pattern):
-        kwargs[param] = _victims_object(_model_for(param), victim).pk
+        if param in PUBLIC_PARAMS:
+            kwargs[param] = PUBLIC_PARAMS[param]()
+        else:
+            kwargs[param] = _victims_object(_model_for(param), victim).pk
     return kwargs
+
+
+def _owned_params(pattern: URLPattern) -> list[str]:
+    return [p for p in _param_names(pattern) if p not in PUBLIC_PARAMS]
 
 
 @pytest.fixture
@@ -140,11 +157,12 @@ def test_url(victim, other_user, name):
         else:
             assert response.status_code == 302, f"anoniem {method.upper()} {url}"
             assert response["Location"].startswith(reverse(settings.LOGIN_URL)), url
-    if not kwargs:
+    owned = _owned_params(pattern)
+    if not owned:
         return
     client = Client()
     client.force_login(other_user)
-    missing = reverse(name, kwargs={key: MISSING_ID for key in kwargs})
+    missing = reverse(name, kwargs={**kwargs, **{key: MISSING_ID for key in owned}})
     for method in METHODS:
         answer = getattr(client, method)(url)
         baseline = getattr(client, method)(missing)
