@@ -104,3 +104,21 @@ def test_a_beheerder_cannot_deactivate_themself(beheerder, user):
     assert "eigen account" in response.content.decode()
     user.refresh_from_db()
     assert user.is_active
+
+
+def test_a_delegate_is_appointed_for_one_secretaris(beheerder, user, other_user):
+    role_grant(actor=None, user=user, role="secretaris")
+    page = beheerder.get(reverse("beheer:gebruiker", args=[other_user.pk])).content.decode()
+    assert "Gedelegeerde namens" in page
+    beheerder.post(
+        reverse("beheer:gedelegeerde_toekennen", args=[other_user.pk]), {"namens": user.pk}
+    )
+    assignment = RoleAssignment.objects.get(user=other_user, group__name="gedelegeerde")
+    assert assignment.scope_object == user
+    page = beheerder.get(reverse("beheer:gebruiker", args=[other_user.pk])).content.decode()
+    assert "voor secretaris" in page
+    # Only a secretaris can be chosen: not the person themself.
+    response = beheerder.post(
+        reverse("beheer:gedelegeerde_toekennen", args=[user.pk]), {"namens": user.pk}, follow=True
+    )
+    assert "Kies de secretaris" in response.content.decode()

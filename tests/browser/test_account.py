@@ -26,6 +26,7 @@ def _fits(page, label: str) -> None:
 @pytest.fixture
 def beheerder(browser_user):
     role_grant(actor=None, user=browser_user, role="functioneel_beheerder")
+    role_grant(actor=None, user=browser_user, role="secretaris")
     return browser_user
 
 
@@ -64,6 +65,11 @@ def test_beheer_create_user_grant_role_and_deactivate_by_keyboard(page, beheerde
         "coach",
         "docent",
     }
+    page.get_by_label("Gedelegeerde namens").select_option(label="secretaris")
+    page.get_by_role("button", name="Gedelegeerde maken").focus()
+    page.keyboard.press("Enter")
+    page.locator(".spil-messages", has_text="gedelegeerde namens").wait_for()
+    assert "voor secretaris" in page.locator("#rollen-kop + ul").inner_text()
     page.get_by_role("button", name="Account deactiveren").focus()
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Account weer activeren").wait_for()

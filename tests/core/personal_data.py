@@ -15,6 +15,8 @@ from spil.core.audit import audit_reads
 from spil.kennis.library_services import unit_visit_record
 from spil.kennis.models import Document, Upload
 from spil.kennis.services import document_ingest
+from spil.oefenen.library import scenarios
+from spil.oefenen.services import oefensessie_start
 from tests.agenda.calendars import event, ics
 from tests.web.library import NOTITIE, WERKBOEK, ingest
 
@@ -49,6 +51,14 @@ def fill(user, *, tag: str, watcher=None):
     afspraak = Afspraak.objects.filter(owner=user).first()
     correctie_create(owner=user, afspraak_id=afspraak.pk, bereik="reeks", domein="omgeving")
     AgendaInstellingen.objects.get_or_create(owner=user)
+    scenario = next(iter(scenarios().values()))
+    oefensessie_start(
+        user=user,
+        scenario_id=scenario.id,
+        profiel=scenario.profielen[0].id if scenario.profielen else "",
+        modus="oefenen",
+        timer=False,
+    )
     role_grant(actor=None, user=user, role="kandidaat")
     if watcher is not None:
         audit_reads(actor=watcher, resource="accounts.account", objects=[user], owner_attr="self")

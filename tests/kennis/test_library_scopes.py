@@ -143,3 +143,14 @@ def test_publishing_to_the_shared_library_is_in_the_audit_trail(librarian):
     entry = AuditEntry.objects.get(kind=AuditEntry.Kind.PUBLICATION)
     assert entry.actor == librarian and entry.object_id == str(result.document.id)
     assert entry.subject is None
+
+
+def test_theme_numbers_come_from_the_shared_handbook_never_a_private_upload(user):
+    from spil.kennis.selectors import theme_units
+
+    shared = ingest(NOTITIE, "notitie.md")  # no themes in the shared library yet
+    assert shared.units.filter(theme_number__isnull=False).count() == 0
+    document_ingest(data=WERKBOEK.encode(), filename="werkboek.md", user=user, owner=user)
+    assert theme_units(numbers=[1, 2]) == {}
+    ingest(WERKBOEK.replace("Werkboek", "Handboek"), "handboek.md")
+    assert {u.document.owner_id for u in theme_units(numbers=[1, 2]).values()} == {None}

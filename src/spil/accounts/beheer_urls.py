@@ -10,6 +10,11 @@ urlpatterns = [
     path("<int:user_id>/", views.gebruiker, name="gebruiker"),
     path("<int:user_id>/rollen/", views.rol_toekennen, name="rol_toekennen"),
     path(
+        "<int:user_id>/gedelegeerde/",
+        views.gedelegeerde_toekennen,
+        name="gedelegeerde_toekennen",
+    ),
+    path(
         "<int:user_id>/rollen/<int:assignment_id>/intrekken/",
         views.rol_intrekken,
         name="rol_intrekken",

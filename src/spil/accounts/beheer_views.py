@@ -14,7 +14,7 @@ from spil.core.models import RoleAssignment
 from spil.core.selectors import role_assignments_for
 
 from . import selectors, services
-from .forms import RoleGrantForm, UserCreateForm
+from .forms import DelegateForm, RoleGrantForm, UserCreateForm
 
 PERMISSION = "accounts.manage_users"
 
@@ -76,6 +76,7 @@ def gebruiker(request, user_id: int):
             "subject": user,
             "roles": role_assignments_for(user=user, viewer=request.user),
             "form": RoleGrantForm(),
+            "delegate_form": DelegateForm(user=user),
         },
     )
 
@@ -92,6 +93,30 @@ def rol_toekennen(request, user_id: int):
         messages.success(request, f"Rol toegekend aan '{user.username}'.")
     else:
         messages.error(request, "Kies een rol uit de lijst.")
+    return redirect("beheer:gebruiker", user_id=user.pk)
+
+
+@beheer_required
+@require_POST
+def gedelegeerde_toekennen(request, user_id: int):
+    user = selectors.user_get(viewer=request.user, user_id=user_id, action="change")
+    if user is None:
+        raise Http404
+    form = DelegateForm(request.POST, user=user)
+    if form.is_valid():
+        secretaris = form.cleaned_data["namens"]
+        try:
+            services.role_grant(
+                actor=request.user, user=user, role="gedelegeerde", scope_object=secretaris
+            )
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(
+                request, f"'{user.username}' is gedelegeerde namens '{secretaris.username}'."
+            )
+    else:
+        messages.error(request, "Kies de secretaris namens wie deze gebruiker werkt.")
     return redirect("beheer:gebruiker", user_id=user.pk)
 
 

@@ -53,3 +53,26 @@ class AccountDeleteForm(UtrechtFormMixin, forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("Dit wachtwoord klopt niet.")
         return password
+
+
+class DelegateForm(UtrechtFormMixin, forms.Form):
+    """Make the user the gedelegeerde of one secretaris (a role for that one person)."""
+
+    namens = forms.ModelChoiceField(
+        label="Gedelegeerde namens",
+        queryset=None,
+        empty_label="Kies een secretaris",
+        help_text="Mag agenda's inlezen en afspraken indelen voor deze secretaris; nooit "
+        "reflecties of notities.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import User
+
+        self.fields["namens"].queryset = (
+            User.objects.filter(role_assignments__group__name=Role.SECRETARIS, is_active=True)
+            .exclude(pk=user.pk)
+            .distinct()
+            .order_by("username")
+        )

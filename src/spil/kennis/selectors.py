@@ -314,9 +314,8 @@ def theme_units(*, numbers: list[int]) -> dict[int, Unit]:
     """Numbered themes by number, from the library's handbook: the document with the most
     numbered themes (other apps refer to "theme 31" without knowing document ids)."""
     handbook = (
-        Document.objects.annotate(
-            themes=Count("units", filter=Q(units__theme_number__isnull=False))
-        )
+        documents_visible(user=None)  # the shared library: never someone's private upload
+        .annotate(themes=Count("units", filter=Q(units__theme_number__isnull=False)))
         .filter(themes__gt=0)
         .order_by("-themes", "id")
         .first()
