@@ -24,6 +24,11 @@ def register(subparsers) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument(
+        "--productie",
+        action="store_true",
+        help="met de productie-instellingen (spil.conf.production; zie docs/installatie.md)",
+    )
     serve.set_defaults(handler=handle_serve)
 
 
@@ -42,6 +47,8 @@ def static_root_create() -> None:
 
 
 def handle_init(args: argparse.Namespace) -> int:
+    from django.core.exceptions import ValidationError
+
     from spil.accounts.models import User
     from spil.accounts.services import user_create_local
 
@@ -61,7 +68,18 @@ def handle_init(args: argparse.Namespace) -> int:
             )
             return 2
         password = getpass.getpass(f"Nieuw wachtwoord voor '{args.gebruiker}': ")
-    _user, created = user_create_local(username=args.gebruiker, password=password)
+    try:
+        _user, created = user_create_local(username=args.gebruiker, password=password)
+    except ValidationError as error:
+        print(f"Wachtwoord voor '{args.gebruiker}' geweigerd:", file=sys.stderr)
+        for message in error.messages:
+            print(f"- {message}", file=sys.stderr)
+        print(
+            "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar "
+            "woorden. Er is niets aan het account veranderd.",
+            file=sys.stderr,
+        )
+        return 2
     verb = "aangemaakt" if created else "bijgewerkt"
     print(f"Account '{args.gebruiker}' is {verb}.")
     return 0

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
+from .constants import PassageKind, SectionKind, UploadStatus
+
 
 class Document(models.Model):
     """One ingested file of the shared library."""
@@ -35,12 +37,7 @@ class Document(models.Model):
 class Section(models.Model):
     """A node of a document's table of contents: part, chapter, section or theme."""
 
-    class Kind(models.TextChoices):
-        PREAMBLE = "preamble", "voorwerk"
-        PART = "part", "deel"
-        CHAPTER = "chapter", "hoofdstuk"
-        SECTION = "section", "paragraaf"
-        THEME = "theme", "thema"
+    Kind = SectionKind
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sections")
     parent = models.ForeignKey(
@@ -98,11 +95,7 @@ class Unit(models.Model):
 class Passage(models.Model):
     """A tip, paragraph, table row or footnote of a unit: what snippets and citations point at."""
 
-    class Kind(models.TextChoices):
-        PARAGRAPH = "paragraph", "alinea"
-        TIP = "tip", "tip"
-        TABLE_ROW = "table_row", "tabelregel"
-        FOOTNOTE = "footnote", "voetnoot"
+    Kind = PassageKind
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="passages")
     position = models.PositiveIntegerField("volgorde")
@@ -126,13 +119,7 @@ class Upload(models.Model):
     and so "opnieuw inlezen" can run the same file again without asking for it.
     """
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "in de wachtrij"
-        RUNNING = "running", "wordt ingelezen"
-        ADDED = "added", "toegevoegd"
-        REPLACED = "replaced", "vervangen"
-        UNCHANGED = "unchanged", "ongewijzigd"
-        ERROR = "error", "fout"
+    Status = UploadStatus
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
