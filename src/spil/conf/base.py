@@ -115,6 +115,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "spil.accounts.views.login_locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Keep no log of successful logins (address, browser): only failed attempts, and only as long
+# as they count towards a lock.
+AXES_DISABLE_ACCESS_LOG = True
 # Without a reverse proxy the client's address is the connection's; production reads the
 # proxy's X-Forwarded-For instead (conf/production.py).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
