@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "spil.accounts",
     "spil.kennis",
     "spil.agenda",
+    "spil.leergang",
     "spil.web",
 ]
 
