@@ -9,9 +9,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_out
 
-        from spil.core.registry import AvgProvider, avg_providers
+        from spil.core.registry import AvgProvider, CliCommand, avg_providers, cli_commands
 
         user_logged_out.connect(_say_logged_out, dispatch_uid="spil-logged-out")
+        cli_commands.register("tweestaps", CliCommand("spil.accounts.cli"), order=90)
         avg_providers.register(
             "tweestapsverificatie",
             AvgProvider(
