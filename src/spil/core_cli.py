@@ -46,6 +46,9 @@ def static_root_create() -> None:
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 
+PASSWORD_TRIES = 3
+
+
 def handle_init(args: argparse.Namespace) -> int:
     from django.core.exceptions import ValidationError
 
@@ -60,25 +63,35 @@ def handle_init(args: argparse.Namespace) -> int:
     if password is None and exists:
         print(f"Account '{args.gebruiker}' bestaat al; wachtwoord ongewijzigd.")
         return 0
-    if password is None:
-        if not sys.stdin.isatty():
-            print(
-                "Geef een wachtwoord mee met --wachtwoord of de omgevingsvariabele SPIL_PASSWORD.",
-                file=sys.stderr,
-            )
-            return 2
-        password = getpass.getpass(f"Nieuw wachtwoord voor '{args.gebruiker}': ")
-    try:
-        _user, created = user_create_local(username=args.gebruiker, password=password)
-    except ValidationError as error:
-        print(f"Wachtwoord voor '{args.gebruiker}' geweigerd:", file=sys.stderr)
-        for message in error.messages:
-            print(f"- {message}", file=sys.stderr)
+    interactive = password is None
+    if interactive and not sys.stdin.isatty():
         print(
-            "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar "
-            "woorden. Er is niets aan het account veranderd.",
+            "Geef een wachtwoord mee met --wachtwoord of de omgevingsvariabele SPIL_PASSWORD.",
             file=sys.stderr,
         )
+        return 2
+    # At the terminal a refused password is asked again (three tries); given on the command
+    # line or in SPIL_PASSWORD it is refused once.
+    for _attempt in range(PASSWORD_TRIES if interactive else 1):
+        if interactive:
+            password = getpass.getpass(f"Nieuw wachtwoord voor '{args.gebruiker}': ")
+            if getpass.getpass("Herhaal het wachtwoord: ") != password:
+                print("De twee wachtwoorden verschillen; probeer het opnieuw.", file=sys.stderr)
+                continue
+        try:
+            _user, created = user_create_local(username=args.gebruiker, password=password)
+        except ValidationError as error:
+            print(f"Wachtwoord voor '{args.gebruiker}' geweigerd:", file=sys.stderr)
+            for message in error.messages:
+                print(f"- {message}", file=sys.stderr)
+            print(
+                "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar "
+                "woorden. Er is niets aan het account veranderd.",
+                file=sys.stderr,
+            )
+            continue
+        break
+    else:
         return 2
     verb = "aangemaakt" if created else "bijgewerkt"
     print(f"Account '{args.gebruiker}' is {verb}.")
