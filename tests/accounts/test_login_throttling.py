@@ -54,3 +54,10 @@ def test_a_successful_login_resets_the_count(client, user, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert attempt(client, "secretaris", "fout-wachtwoord-0").status_code == 200
     assert attempt(client, "secretaris", PASSWORD).status_code == 302
+
+
+def test_the_test_clients_login_still_works_and_wrong_passwords_fail(client, user):
+    # Django's test client logs in without a request; django-axes alone would raise there.
+    assert not client.login(username="secretaris", password="fout-wachtwoord-0")
+    assert client.login(username="secretaris", password=PASSWORD)
+    assert client.get("/").status_code == 200

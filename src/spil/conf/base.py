@@ -107,7 +107,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Failed logins (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from
 # one address, that combination waits AXES_COOLOFF_TIME; the login page says so in Dutch.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "spil.accounts.backends.LoginAttemptsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("SPIL_LOGIN_POGINGEN", default=5)
