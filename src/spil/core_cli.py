@@ -53,6 +53,7 @@ def handle_init(args: argparse.Namespace) -> int:
     from django.core.exceptions import ValidationError
 
     from spil.accounts.models import User
+    from spil.accounts.password_validation import password_check
     from spil.accounts.services import user_create_local
 
     migrate()
@@ -79,7 +80,7 @@ def handle_init(args: argparse.Namespace) -> int:
                 print("De twee wachtwoorden verschillen; probeer het opnieuw.", file=sys.stderr)
                 continue
         try:
-            _user, created = user_create_local(username=args.gebruiker, password=password)
+            password_check(username=args.gebruiker, password=password)
         except ValidationError as error:
             print(f"Wachtwoord voor '{args.gebruiker}' geweigerd:", file=sys.stderr)
             for message in error.messages:
@@ -90,6 +91,7 @@ def handle_init(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             continue
+        _user, created = user_create_local(username=args.gebruiker, password=password)
         break
     else:
         return 2

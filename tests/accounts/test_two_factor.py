@@ -9,7 +9,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from spil.accounts import services
+from spil.accounts import two_factor_services as services
 
 pytestmark = pytest.mark.django_db
 
@@ -49,24 +49,24 @@ def test_without_a_device_nothing_changes(client, user):
 
 def test_setup_page_shows_a_qr_code_and_the_key_and_confirms_with_a_code(client, user):
     client.force_login(user)
-    page = client.get(reverse("accounts:tweestaps_instellen"))
+    page = client.get(reverse("tweestaps:instellen"))
     html = page.content.decode()
     assert page.status_code == 200
     assert 'src="data:image/svg+xml' in html
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     # Reloading the page keeps the same device (and so the same QR code).
-    client.get(reverse("accounts:tweestaps_instellen"))
+    client.get(reverse("tweestaps:instellen"))
     assert TOTPDevice.objects.filter(user=user).count() == 1
 
-    wrong = client.post(reverse("accounts:tweestaps_instellen"), {"code": "000000"})
+    wrong = client.post(reverse("tweestaps:instellen"), {"code": "000000"})
     assert wrong.status_code == 400
     assert "Deze code klopt niet" in wrong.content.decode()
     assert not TOTPDevice.objects.get(pk=device.pk).confirmed
     let_throttle_pass(device)
 
-    response = client.post(reverse("accounts:tweestaps_instellen"), {"code": app_code(device)})
+    response = client.post(reverse("tweestaps:instellen"), {"code": app_code(device)})
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:tweestaps_herstelcodes"))
+    assert response["Location"].startswith(reverse("tweestaps:herstelcodes"))
     assert TOTPDevice.objects.get(pk=device.pk).confirmed
 
     codes_page = client.get(response["Location"])
@@ -75,9 +75,9 @@ def test_setup_page_shows_a_qr_code_and_the_key_and_confirms_with_a_code(client,
     assert all(code in codes_page.content.decode() for code in codes)
     # Reloading still shows them until the user says they are stored; then never again.
     assert codes[0] in client.get(response["Location"]).content.decode()
-    done = client.post(reverse("accounts:tweestaps_herstelcodes"), {"actie": "opgeslagen"})
+    done = client.post(reverse("tweestaps:herstelcodes"), {"actie": "opgeslagen"})
     assert done.status_code == 302
-    again = client.get(reverse("accounts:tweestaps_herstelcodes")).content.decode()
+    again = client.get(reverse("tweestaps:herstelcodes")).content.decode()
     assert codes[0] not in again
     assert "10 ongebruikte herstelcodes" in again
 
@@ -88,21 +88,19 @@ def test_after_login_a_user_with_a_device_must_give_a_code(client, user):
 
     response = client.get("/bibliotheek/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:tweestaps_controleren") + (
-        "?next=%2Fbibliotheek%2F"
-    )
+    assert response["Location"] == reverse("tweestaps:controleren") + ("?next=%2Fbibliotheek%2F")
     # A second device cannot be added before the second step.
-    setup = client.get(reverse("accounts:tweestaps_instellen"))
-    assert setup["Location"] == reverse("accounts:tweestaps_controleren")
+    setup = client.get(reverse("tweestaps:instellen"))
+    assert setup["Location"] == reverse("tweestaps:controleren")
 
-    wrong = client.post(reverse("accounts:tweestaps_controleren"), {"code": "123 456"})
+    wrong = client.post(reverse("tweestaps:controleren"), {"code": "123 456"})
     assert wrong.status_code == 400
     assert "klopt niet of is verlopen" in wrong.content.decode()
     assert client.get("/").status_code == 302
 
     let_throttle_pass(device)
     ok = client.post(
-        reverse("accounts:tweestaps_controleren"),
+        reverse("tweestaps:controleren"),
         {"code": app_code(device, steps_ahead=1), "next": "/bibliotheek/"},
     )
     assert ok.status_code == 302
@@ -113,13 +111,13 @@ def test_after_login_a_user_with_a_device_must_give_a_code(client, user):
 def test_a_recovery_code_works_once(client, user):
     _device, codes = enable_two_factor(user)
     log_in(client)
-    ok = client.post(reverse("accounts:tweestaps_controleren"), {"code": codes[0].upper()})
+    ok = client.post(reverse("tweestaps:controleren"), {"code": codes[0].upper()})
     assert ok.status_code == 302
     assert client.get("/").status_code == 200
 
     client.post(reverse("accounts:logout"))
     log_in(client)
-    reused = client.post(reverse("accounts:tweestaps_controleren"), {"code": codes[0]})
+    reused = client.post(reverse("tweestaps:controleren"), {"code": codes[0]})
     assert reused.status_code == 400
     assert client.get("/").status_code == 302
 
@@ -128,7 +126,7 @@ def test_the_next_url_never_leaves_spil(client, user):
     _device, codes = enable_two_factor(user)
     log_in(client)
     response = client.post(
-        reverse("accounts:tweestaps_controleren"),
+        reverse("tweestaps:controleren"),
         {"code": codes[0], "next": "https://elders.example/"},
     )
     assert response["Location"] == reverse("web:start")
@@ -145,21 +143,21 @@ def test_logout_works_before_the_second_step(client, user):
 def test_new_recovery_codes_replace_the_old(client, user):
     _device, old_codes = enable_two_factor(user)
     client.force_login(user)
-    client.post(reverse("accounts:tweestaps_controleren"), {"code": old_codes[0]})
-    response = client.post(reverse("accounts:tweestaps_herstelcodes"))
+    client.post(reverse("tweestaps:controleren"), {"code": old_codes[0]})
+    response = client.post(reverse("tweestaps:herstelcodes"))
     assert response.status_code == 302
     new_codes = set(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
     assert len(new_codes) == services.RECOVERY_CODE_COUNT
     assert not new_codes & set(old_codes)
-    page = client.get(reverse("accounts:tweestaps_herstelcodes")).content.decode()
+    page = client.get(reverse("tweestaps:herstelcodes")).content.decode()
     assert all(code in page for code in new_codes)
 
 
 def test_turning_it_off_when_optional(client, user):
     _device, codes = enable_two_factor(user)
     client.force_login(user)
-    client.post(reverse("accounts:tweestaps_controleren"), {"code": codes[0]})
-    response = client.post(reverse("accounts:tweestaps_uitzetten"), follow=True)
+    client.post(reverse("tweestaps:controleren"), {"code": codes[0]})
+    response = client.post(reverse("tweestaps:uitzetten"), follow=True)
     assert "Tweestapsverificatie staat uit" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert not StaticToken.objects.filter(device__user=user).exists()
@@ -171,15 +169,15 @@ def test_required_for_a_staff_role_when_the_setting_is_on(client, user, settings
     log_in(client)
 
     response = client.get("/")
-    assert response["Location"] == reverse("accounts:tweestaps_instellen") + "?next=%2F"
+    assert response["Location"] == reverse("tweestaps:instellen") + "?next=%2F"
     page = client.get(response["Location"]).content.decode()
     assert "Verplicht voor jouw rol" in page
 
     device = TOTPDevice.objects.get(user=user)
-    client.post(reverse("accounts:tweestaps_instellen"), {"code": app_code(device), "next": "/"})
+    client.post(reverse("tweestaps:instellen"), {"code": app_code(device), "next": "/"})
     assert client.get("/").status_code == 200
     # Turning it off is refused for this role.
-    response = client.post(reverse("accounts:tweestaps_uitzetten"), follow=True)
+    response = client.post(reverse("tweestaps:uitzetten"), follow=True)
     assert "verplicht voor jouw rol" in response.content.decode()
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
@@ -198,7 +196,7 @@ def test_devices_of_one_user_do_not_verify_another(client, user, other_user):
     _device, codes = enable_two_factor(user)
     enable_two_factor(other_user)
     log_in(client, "collega", "geheim-wachtwoord-2")
-    response = client.post(reverse("accounts:tweestaps_controleren"), {"code": codes[1]})
+    response = client.post(reverse("tweestaps:controleren"), {"code": codes[1]})
     assert response.status_code == 400
     assert StaticToken.objects.filter(token=codes[1]).exists()
 

@@ -96,7 +96,7 @@ def test_spil_serve_productie_uses_production_settings(tmp_path):
 @pytest.mark.django_db
 def test_every_page_sends_the_security_headers(client, user):
     client.force_login(user)
-    for url in [reverse("accounts:login"), "/", reverse("accounts:tweestaps")]:
+    for url in [reverse("accounts:login"), "/", reverse("tweestaps:overzicht")]:
         response = client.get(url)
         assert response.status_code == 200, url
         policy = response["Content-Security-Policy"]

@@ -12,7 +12,7 @@ class AccountsConfig(AppConfig):
         from spil.core.registry import AvgProvider, CliCommand, avg_providers, cli_commands
 
         user_logged_out.connect(_say_logged_out, dispatch_uid="spil-logged-out")
-        cli_commands.register("tweestaps", CliCommand("spil.accounts.cli"), order=90)
+        cli_commands.register("tweestaps", CliCommand("spil.accounts.two_factor_cli"), order=90)
         avg_providers.register(
             "tweestapsverificatie",
             AvgProvider(
@@ -53,6 +53,6 @@ def _two_factor_export(*, user) -> dict:
 
 
 def _two_factor_delete(*, user) -> None:
-    from .services import two_factor_disable
+    from .two_factor_services import two_factor_disable
 
     two_factor_disable(user=user)

@@ -55,3 +55,15 @@ class NumericPasswordValidator(django_validation.NumericPasswordValidator):
 
     def get_help_text(self) -> str:
         return "Gebruik niet alleen cijfers."
+
+
+def password_check(*, username: str, password: str, display_name: str = "") -> None:
+    """Raise django.core.exceptions.ValidationError (Dutch messages) when this password may not
+    be used for this account: the configured validators, against the stored account when it
+    exists. `spil init` calls it before it stores anything."""
+    from django.contrib.auth.password_validation import validate_password
+
+    from .models import User
+
+    user = User.objects.filter(username=username).first()
+    validate_password(password, user=user or User(username=username, display_name=display_name))

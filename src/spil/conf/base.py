@@ -114,7 +114,7 @@ AXES_FAILURE_LIMIT = env.int("SPIL_LOGIN_POGINGEN", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("SPIL_LOGIN_WACHTTIJD_MINUTEN", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "spil.accounts.views.login_locked_out"
+AXES_LOCKOUT_CALLABLE = "spil.accounts.lockout.login_locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Keep no log of successful logins (address, browser): only failed attempts, and only as long

@@ -30,16 +30,27 @@ TWO_FACTOR_ROLES: tuple[str, ...] = (
 # the second step itself.
 TWO_FACTOR_OPEN_URL_NAMES: tuple[str, ...] = (
     "accounts:logout",
-    "accounts:tweestaps_controleren",
-    "accounts:tweestaps_instellen",
+    "tweestaps:controleren",
+    "tweestaps:instellen",
 )
+
+
+def _role_names(user: Any) -> set[str]:
+    """The user's role names: Django groups, plus the platform's (scoped) role assignments
+    where spil.core.access provides them."""
+    names = set(user.groups.values_list("name", flat=True))
+    try:
+        from spil.core.access import user_roles
+    except ImportError:
+        return names
+    return names | set(user_roles(user))
 
 
 def has_two_factor_role(user: Any) -> bool:
     """Whether the user holds one of the roles for which the second step is required."""
     if user is None or not user.is_authenticated:
         return False
-    return bool(user.is_superuser) or user.groups.filter(name__in=TWO_FACTOR_ROLES).exists()
+    return bool(user.is_superuser) or bool(_role_names(user) & set(TWO_FACTOR_ROLES))
 
 
 def requires_two_factor(user: Any) -> bool:
@@ -73,9 +84,9 @@ class TwoFactorMiddleware:
             and not self._is_open(request)
         ):
             if has_two_factor_device(user):
-                return self._redirect(request, "accounts:tweestaps_controleren")
+                return self._redirect(request, "tweestaps:controleren")
             if requires_two_factor(user):
-                return self._redirect(request, "accounts:tweestaps_instellen")
+                return self._redirect(request, "tweestaps:instellen")
         return self.get_response(request)
 
     @staticmethod

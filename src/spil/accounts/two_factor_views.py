@@ -1,12 +1,8 @@
-"""Login extras: the lockout answer after too many failed logins, and two-factor login pages."""
+"""Two-factor login pages: set-up, the second step after login, recovery codes, turning off."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,23 +10,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from . import selectors, services
-from .forms import TwoFactorCodeForm
+from . import two_factor_selectors as selectors
+from . import two_factor_services as services
+from .two_factor_forms import TwoFactorCodeForm
 
 RECOVERY_CODES_SESSION_KEY = "spil_herstelcodes"
-
-
-def login_locked_out(
-    request: HttpRequest, original_response: HttpResponse | None, credentials: Any
-) -> HttpResponse:
-    """django-axes calls this instead of logging in once a user name and address are locked."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(
-        request,
-        "registration/login.html",
-        {"form": AuthenticationForm(request), "geblokkeerd_minuten": minutes},
-        status=settings.AXES_HTTP_RESPONSE_CODE,
-    )
 
 
 def _next_url(request: HttpRequest, default: str = "web:start") -> str:
@@ -53,9 +37,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     if selectors.two_factor_status_get(user=user).enabled:
         if not user.is_verified():
-            return redirect(reverse("accounts:tweestaps_controleren"))
+            return redirect(reverse("tweestaps:controleren"))
         messages.info(request, "Tweestapsverificatie staat al aan.")
-        return redirect("accounts:tweestaps")
+        return redirect("tweestaps:overzicht")
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = services.two_factor_device_confirm(user=user, token=form.cleaned_data["code"])
@@ -64,8 +48,8 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             request.session[RECOVERY_CODES_SESSION_KEY] = codes
             messages.success(request, "Tweestapsverificatie staat aan.")
-            url = reverse("accounts:tweestaps_herstelcodes")
-            next_url = _next_url(request, default="accounts:tweestaps")
+            url = reverse("tweestaps:herstelcodes")
+            next_url = _next_url(request, default="tweestaps:overzicht")
             return HttpResponseRedirect(f"{url}?next={next_url}")
         form.add_error(
             "code", "Deze code klopt niet. Neem de code die de app nu toont (zes cijfers)."
@@ -76,7 +60,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "qr_uri": selectors.two_factor_qr_svg_uri(device=device),
         "secret": selectors.two_factor_secret_get(device=device),
         "required": selectors.two_factor_status_get(user=user).required,
-        "next": _next_url(request, default="accounts:tweestaps"),
+        "next": _next_url(request, default="tweestaps:overzicht"),
     }
     return render(
         request,
@@ -92,7 +76,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     if user.is_verified():
         return HttpResponseRedirect(_next_url(request))
     if not selectors.two_factor_status_get(user=user).enabled:
-        return redirect("accounts:tweestaps_instellen")
+        return redirect("tweestaps:instellen")
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = services.two_factor_verify(user=user, token=form.cleaned_data["code"])
@@ -116,23 +100,23 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 def two_factor_recovery_codes(request: HttpRequest) -> HttpResponse:
     """Shows new recovery codes until the user says they are stored; POST makes new ones."""
     if not selectors.two_factor_status_get(user=request.user).enabled:
-        return redirect("accounts:tweestaps")
+        return redirect("tweestaps:overzicht")
     if request.method == "POST":
         if request.POST.get("actie") == "opgeslagen":
             request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
-            return HttpResponseRedirect(_next_url(request, default="accounts:tweestaps"))
+            return HttpResponseRedirect(_next_url(request, default="tweestaps:overzicht"))
         request.session[RECOVERY_CODES_SESSION_KEY] = services.two_factor_recovery_codes_renew(
             user=request.user
         )
         messages.success(request, "Er zijn nieuwe herstelcodes; de oude werken niet meer.")
-        return redirect("accounts:tweestaps_herstelcodes")
+        return redirect("tweestaps:herstelcodes")
     return render(
         request,
         "accounts/tweestaps_herstelcodes.html",
         {
             "codes": request.session.get(RECOVERY_CODES_SESSION_KEY, []),
             "status": selectors.two_factor_status_get(user=request.user),
-            "next": _next_url(request, default="accounts:tweestaps"),
+            "next": _next_url(request, default="tweestaps:overzicht"),
         },
     )
 
@@ -145,8 +129,8 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
             request,
             "Tweestapsverificatie is verplicht voor jouw rol; je kunt het niet uitzetten.",
         )
-        return redirect("accounts:tweestaps")
+        return redirect("tweestaps:overzicht")
     services.two_factor_disable(user=request.user)
     request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
     messages.success(request, "Tweestapsverificatie staat uit.")
-    return redirect("accounts:tweestaps")
+    return redirect("tweestaps:overzicht")

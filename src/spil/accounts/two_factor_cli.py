@@ -36,7 +36,7 @@ def _user(name: str):
 
 
 def handle_status(args: argparse.Namespace) -> int:
-    from .selectors import two_factor_status_get
+    from .two_factor_selectors import two_factor_status_get
 
     user = _user(args.gebruiker)
     if user is None:
@@ -55,8 +55,8 @@ def handle_status(args: argparse.Namespace) -> int:
 
 
 def handle_disable(args: argparse.Namespace) -> int:
-    from .selectors import two_factor_status_get
-    from .services import two_factor_disable
+    from .two_factor_selectors import two_factor_status_get
+    from .two_factor_services import two_factor_disable
 
     user = _user(args.gebruiker)
     if user is None:
