@@ -214,7 +214,8 @@ def test_a_plan_under_a_very_short_time_limit_still_keeps_every_rule():
 
     cohort = cohort_from_dict(cohort_generate(deelnemers=150, seed=5))
     plan = plan_to_dict(cohort, cohort_plan(cohort, time_limit=1))
-    assert plan["status"] == "toelaatbaar"
+    # Whatever CP-SAT managed in time, or the greedy starts where it managed nothing.
+    assert plan["status"] in {"optimaal", "toelaatbaar"}
     assert plan_violations(cohort, plan) == []
 
 

@@ -391,60 +391,55 @@ def _modules_model(cohort: Cohort, *, diagnose: bool):
 
 
 def _modules_hint(cohort: Cohort) -> dict[str, set[str]] | None:
-    """Two modules per participant, greedily, within every rule; None when the greedy fails.
+    """Two modules per participant within every rule, by min-cost flow; None if none found.
 
-    Each participant gets the best-ranked module with room for each doel (locks first); then a
-    module under its minimum is cancelled, smallest first, and its people move to their next
-    choice with room. Those without preferences fill the emptiest modules last.
+    Each participant supplies one unit for 'verdiepen' and one for 'nieuw' (or two for any
+    module without preferences, at most one per module), a module takes up to its maximum, and
+    the cost is the choice within the doel. A module that ends under its minimum is cancelled,
+    smallest first, and the flow is run again without it.
     """
-    modules = {mod.id: mod for mod in cohort.modules}
-    running = set(modules)
-    locked = cohort.vastgezet.modules
+    import networkx as nx
 
+    modules = {mod.id: mod for mod in cohort.modules}
+    locked = cohort.vastgezet.modules
+    running = set(modules)
     while True:
-        load = dict.fromkeys(modules, 0)
-        chosen: dict[str, set[str]] = {}
-        for p in cohort.deelnemers:
+        graph = nx.DiGraph()
+        people = cohort.deelnemers
+        graph.add_node("put", demand=2 * len(people))
+        for p in people:
             if p.id in locked:
-                chosen[p.id] = set(locked[p.id])
-                for mid in chosen[p.id]:
-                    load[mid] += 1
-        for p in cohort.deelnemers:
-            if p.id in chosen or not p.modules:
-                continue
-            picks = set()
-            for doel in ("verdiepen", "nieuw"):
-                pick = next(
-                    (
-                        mid
-                        for mid in p.choice_order(doel)
-                        if mid in running and load[mid] < modules[mid].max
-                    ),
-                    None,
-                )
-                if pick is None:
-                    return None
-                picks.add(pick)
-                load[pick] += 1
-            chosen[p.id] = picks
-        for p in cohort.deelnemers:
-            if p.id in chosen:
-                continue
-            options = sorted(
-                (mid for mid in running if load[mid] < modules[mid].max),
-                key=lambda mid: (load[mid] >= modules[mid].min, load[mid]),
-            )
-            if len(options) < 2:
-                return None
-            chosen[p.id] = set(options[:2])
-            for mid in options[:2]:
-                load[mid] += 1
-        short = [mid for mid in running if 0 < load[mid] < modules[mid].min]
-        short += [mid for mid in running if load[mid] == 0]
+                sources = [(f"p:{p.id}:vast", set(locked[p.id]), 2)]
+            elif p.modules:
+                sources = [
+                    (f"p:{p.id}:{doel}", set(p.choice_order(doel)), 1)
+                    for doel in ("verdiepen", "nieuw")
+                ]
+            else:
+                sources = [(f"p:{p.id}:vrij", set(modules), 2)]
+            for node, options, supply in sources:
+                graph.add_node(node, demand=-supply)
+                for mid in options & running:
+                    cost = _choice(p, mid) if p.modules and p.id not in locked else 1
+                    graph.add_edge(node, f"x:{p.id}:{mid}", capacity=1, weight=cost)
+                    graph.add_edge(f"x:{p.id}:{mid}", f"m:{mid}", capacity=1, weight=0)
+        for mid in running:
+            graph.add_edge(f"m:{mid}", "put", capacity=modules[mid].max, weight=0)
+        try:
+            flow = nx.min_cost_flow(graph)
+        except (nx.NetworkXUnfeasible, nx.NetworkXError):
+            return None
+        load = {mid: flow.get(f"m:{mid}", {}).get("put", 0) for mid in running}
+        short = [mid for mid in running if load[mid] < modules[mid].min]
         if not short:
+            chosen: dict[str, set[str]] = {p.id: set() for p in people}
+            for p in people:
+                for mid in running:
+                    if flow.get(f"x:{p.id}:{mid}", {}).get(f"m:{mid}", 0):
+                        chosen[p.id].add(mid)
             return chosen
-        cancel = min(short, key=lambda mid: load[mid])
-        if any(cancel in locked_pair for locked_pair in locked.values()):
+        cancel = min(short, key=lambda mid: (load[mid], mid))
+        if any(cancel in pair for pair in locked.values()):
             return None
         running.discard(cancel)
 
