@@ -50,3 +50,56 @@ def test_serve_on_a_port_in_use_says_so_in_dutch_and_stops(capsys):
     err = capsys.readouterr().err
     assert f"Poort {port} op 127.0.0.1 is al in gebruik" in err
     assert f"--port {port + 1}" in err
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("1", "te kort"),
+        ("", "te kort"),
+        ("secretaris-2026", "lijkt te veel op je gebruikersnaam"),
+        ("qwerty123456", "komt te vaak voor"),
+    ],
+)
+def test_init_refuses_a_weak_password_in_dutch_and_changes_nothing(capsys, password, reason):
+    assert main(["init", "--gebruiker", "secretaris", "--wachtwoord", password]) == 2
+    err = capsys.readouterr().err
+    assert "Wachtwoord voor 'secretaris' geweigerd" in err
+    assert reason in err
+    assert "minstens 12 tekens" in err
+    assert not User.objects.filter(username="secretaris").exists()
+
+
+@pytest.mark.django_db
+def test_init_with_a_weak_new_password_keeps_the_old_one(capsys):
+    assert main(["init", "--gebruiker", "secretaris", "--wachtwoord", "een-goed-wachtwoord"]) == 0
+    assert main(["init", "--gebruiker", "secretaris", "--wachtwoord", "kort"]) == 2
+    assert User.objects.get(username="secretaris").check_password("een-goed-wachtwoord")
+
+
+@pytest.mark.django_db
+def test_init_at_the_terminal_asks_again_after_a_refused_or_mistyped_password(capsys, monkeypatch):
+    monkeypatch.delenv("SPIL_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter(
+        ["kort", "kort", "een-goed-wachtwoord", "een-goed-wachtwoor", *["een-goed-wachtwoord"] * 2]
+    )
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+
+    assert main(["init", "--gebruiker", "secretaris"]) == 0
+    err = capsys.readouterr().err
+    assert "te kort" in err
+    assert "De twee wachtwoorden verschillen" in err
+    assert User.objects.get(username="secretaris").check_password("een-goed-wachtwoord")
+
+
+@pytest.mark.django_db
+def test_init_at_the_terminal_gives_up_after_three_refusals(capsys, monkeypatch):
+    monkeypatch.delenv("SPIL_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "kort")
+
+    assert main(["init", "--gebruiker", "secretaris"]) == 2
+    assert capsys.readouterr().err.count("geweigerd") == 3
+    assert not User.objects.filter(username="secretaris").exists()

@@ -30,7 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PRODUCTION_SETTINGS = "spil.conf.production"
+
+
 def main(argv: list[str] | None = None) -> int:
+    if "--productie" in (sys.argv[1:] if argv is None else argv):
+        # `spil serve --productie`: the settings are chosen before Django is set up.
+        os.environ["DJANGO_SETTINGS_MODULE"] = PRODUCTION_SETTINGS
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -24,6 +24,11 @@ def register(subparsers) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument(
+        "--productie",
+        action="store_true",
+        help="met de productie-instellingen (spil.conf.production; zie docs/installatie.md)",
+    )
     serve.set_defaults(handler=handle_serve)
 
 
@@ -41,8 +46,14 @@ def static_root_create() -> None:
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 
+PASSWORD_TRIES = 3
+
+
 def handle_init(args: argparse.Namespace) -> int:
+    from django.core.exceptions import ValidationError
+
     from spil.accounts.models import User
+    from spil.accounts.password_validation import password_check
     from spil.accounts.services import user_create_local
 
     migrate()
@@ -56,15 +67,37 @@ def handle_init(args: argparse.Namespace) -> int:
         roles_single_user_ensure(user=User.objects.get(username=args.gebruiker))
         print(f"Account '{args.gebruiker}' bestaat al; wachtwoord ongewijzigd.")
         return 0
-    if password is None:
-        if not sys.stdin.isatty():
+    interactive = password is None
+    if interactive and not sys.stdin.isatty():
+        print(
+            "Geef een wachtwoord mee met --wachtwoord of de omgevingsvariabele SPIL_PASSWORD.",
+            file=sys.stderr,
+        )
+        return 2
+    # At the terminal a refused password is asked again (three tries); given on the command
+    # line or in SPIL_PASSWORD it is refused once.
+    for _attempt in range(PASSWORD_TRIES if interactive else 1):
+        if interactive:
+            password = getpass.getpass(f"Nieuw wachtwoord voor '{args.gebruiker}': ")
+            if getpass.getpass("Herhaal het wachtwoord: ") != password:
+                print("De twee wachtwoorden verschillen; probeer het opnieuw.", file=sys.stderr)
+                continue
+        try:
+            password_check(username=args.gebruiker, password=password)
+        except ValidationError as error:
+            print(f"Wachtwoord voor '{args.gebruiker}' geweigerd:", file=sys.stderr)
+            for message in error.messages:
+                print(f"- {message}", file=sys.stderr)
             print(
-                "Geef een wachtwoord mee met --wachtwoord of de omgevingsvariabele SPIL_PASSWORD.",
+                "Kies een wachtwoord van minstens 12 tekens, bijvoorbeeld een zin van een paar "
+                "woorden. Er is niets aan het account veranderd.",
                 file=sys.stderr,
             )
-            return 2
-        password = getpass.getpass(f"Nieuw wachtwoord voor '{args.gebruiker}': ")
-    _user, created = user_create_local(username=args.gebruiker, password=password)
+            continue
+        _user, created = user_create_local(username=args.gebruiker, password=password)
+        break
+    else:
+        return 2
     verb = "aangemaakt" if created else "bijgewerkt"
     print(f"Account '{args.gebruiker}' is {verb}.")
     return 0

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("account/tweestaps/", include("spil.accounts.two_factor_urls")),
     path("account/", include("spil.accounts.urls")),
     path("beheer/gebruikers/", include("spil.accounts.beheer_urls")),
     path("agenda/", include("spil.agenda.urls")),

@@ -2,12 +2,9 @@ from django.db import models
 
 from spil.accounts.models import OwnedModel
 
-DOMAIN_CHOICES = [
-    ("college", "College"),
-    ("organisatie", "Organisatie"),
-    ("omgeving", "Omgeving"),
-    ("overig", "Overig"),
-]
+from .constants import Bereik, Domein
+
+DOMAIN_CHOICES = Domein.choices
 
 
 class Agendabron(OwnedModel):
@@ -97,14 +94,10 @@ class Correctie(OwnedModel):
     """A domain the user chose, for one occurrence, a whole series, or every appointment with
     the same title. Kept by key, so it also applies to future imports."""
 
-    BEREIK_AFSPRAAK = "afspraak"
-    BEREIK_REEKS = "reeks"
-    BEREIK_ONDERWERP = "onderwerp"
-    BEREIK_CHOICES = [
-        (BEREIK_AFSPRAAK, "Alleen deze afspraak"),
-        (BEREIK_REEKS, "De hele reeks"),
-        (BEREIK_ONDERWERP, "Alle afspraken met dit onderwerp"),
-    ]
+    BEREIK_AFSPRAAK = Bereik.AFSPRAAK.value
+    BEREIK_REEKS = Bereik.REEKS.value
+    BEREIK_ONDERWERP = Bereik.ONDERWERP.value
+    BEREIK_CHOICES = Bereik.choices
 
     bereik = models.CharField("geldt voor", max_length=10, choices=BEREIK_CHOICES)
     sleutel = models.CharField("sleutel", max_length=600)

@@ -181,7 +181,7 @@ def occurrence_from_row(row: Afspraak, tz: ZoneInfo) -> Occurrence:
         categories=tuple(row.categorieen or ()),
         attendees=tuple(row.deelnemers or ()),
         organizer=row.organisator,
-        availability=row.beschikbaarheid,
+        availability=row.beschikbaarheid,  # type: ignore[arg-type]  # stored from the same choices
         private=row.prive,
         recurring=row.reeks,
     )
@@ -213,9 +213,9 @@ def training_examples(*, owner, corrections: Corrections) -> list[tuple[str, str
         uids = {uid for uid, _key in corrections.occurrence}
         rows = afspraak_qs(owner=owner).filter(uid__in=list(uids))
         for uid, key, title in rows.values_list("uid", "herhaling", "onderwerp"):
-            domain = corrections.occurrence.get((uid, key))
-            if domain:
-                examples.setdefault(normalise_title(title), (title, domain))
+            occurrence_domain = corrections.occurrence.get((uid, key))
+            if occurrence_domain:
+                examples.setdefault(normalise_title(title), (title, occurrence_domain))
     return list(examples.values())
 
 

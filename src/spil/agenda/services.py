@@ -66,7 +66,7 @@ def _insert_rows(rows: list[Afspraak]) -> None:
     quote = connection.ops.quote_name
     sql = (
         f"INSERT INTO {quote(Afspraak._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in fields)}) "
+        f"({', '.join(quote(str(f.column)) for f in fields)}) "
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
     params = [
@@ -136,6 +136,8 @@ def agenda_import(
     today = today or timezone.localdate()
     parsed = parse_calendar_file(data, filename=filename, tz=tz, today=today, van=van, tot=tot)
     naam = (bron_naam or "").strip() or source_name_for(filename, parsed.name)
+    # parse_calendar_file always sets the window it expanded the calendar in.
+    assert parsed.window_start is not None and parsed.window_end is not None
     window_start = datetime.combine(parsed.window_start, time(0), tzinfo=tz)
     window_end = datetime.combine(parsed.window_end, time(0), tzinfo=tz)
 
@@ -148,12 +150,12 @@ def agenda_import(
         existing: dict[tuple[str, str], Afspraak] = {}
         in_window = Q(bron=bron, begin__gte=window_start, begin__lt=window_end)
         candidates = afspraak_qs(owner=owner).filter(in_window)
-        for row in candidates:
-            existing[(row.uid, row.herhaling)] = row
+        for stored in candidates:
+            existing[(stored.uid, stored.herhaling)] = stored
         # Occurrences imported earlier through another calendar or outside the window.
         for start in range(0, len(uids), 500):
-            for row in afspraak_qs(owner=owner).filter(uid__in=uids[start : start + 500]):
-                existing.setdefault((row.uid, row.herhaling), row)
+            for stored in afspraak_qs(owner=owner).filter(uid__in=uids[start : start + 500]):
+                existing.setdefault((stored.uid, stored.herhaling), stored)
 
         to_create: list[Afspraak] = []
         to_update: list[Afspraak] = []
@@ -225,7 +227,7 @@ def _own_domains_of(owner) -> list[str]:
     """Inferred from everything stored, for users whose settings name no domain yet."""
     rows = afspraak_qs(owner=owner).values_list("organisator", "deelnemers")
     return infer_own_domains(
-        SimpleNamespace(organizer=organizer, attendees=attendees or ())
+        SimpleNamespace(organizer=organizer, attendees=attendees or ())  # type: ignore[misc]
         for organizer, attendees in rows.iterator()
     )
 

@@ -1,8 +1,10 @@
 """Settings for Spil. Every value read from the environment is listed in docs/configuratie.md."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 SRC_DIR = Path(__file__).resolve().parents[1]
 BASE_DIR = SRC_DIR.parents[1]
@@ -25,6 +27,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "spil.core",
     "spil.accounts",
     "spil.kennis",
@@ -44,10 +51,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Every page needs a login; views that don't opt out with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After login: the second step for users with a device, or setting one up where required.
+    "spil.core.security.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, so it sees the login view's failed attempts and answers a lockout.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "spil.urls"
@@ -89,11 +102,57 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Django's validators with Dutch messages: at least 12 characters, not a common password, not
+# like the user name, not only digits.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "spil.accounts.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "spil.accounts.password_validation.MinimumLengthValidator"},
+    {"NAME": "spil.accounts.password_validation.CommonPasswordValidator"},
+    {"NAME": "spil.accounts.password_validation.NumericPasswordValidator"},
 ]
+
+# Failed logins (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from
+# one address, that combination waits AXES_COOLOFF_TIME; the login page says so in Dutch.
+AUTHENTICATION_BACKENDS = [
+    "spil.accounts.backends.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("SPIL_LOGIN_POGINGEN", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SPIL_LOGIN_WACHTTIJD_MINUTEN", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "spil.accounts.lockout.login_locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Keep no log of successful logins (address, browser): only failed attempts, and only as long
+# as they count towards a lock.
+AXES_DISABLE_ACCESS_LOG = True
+# Without a reverse proxy the client's address is the connection's; production reads the
+# proxy's X-Forwarded-For instead (conf/production.py).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Two-factor login (django-otp, TOTP plus recovery codes). Always optional for whoever wants it;
+# required for staff and beheer roles (spil.core.security.requires_two_factor) only when
+# SPIL_2FA_VERPLICHT is on: production turns it on, a local single-user install leaves it off.
+SPIL_2FA_VERPLICHT = env.bool("SPIL_2FA_VERPLICHT", default=False)
+OTP_TOTP_ISSUER = "Spil"
+
+# Content-Security-Policy: only Spil's own scripts, styles, images and requests. Templates have
+# no inline scripts or styles; charts are SVG from the same page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    }
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

@@ -5,6 +5,8 @@ from django.db.models import Q
 
 from spil.core.models import AccessQuerySet
 
+from .constants import PassageKind, SectionKind, UploadStatus
+
 
 class Document(models.Model):
     """One ingested file: in the shared library (no owner) or a private upload of its owner.
@@ -64,12 +66,7 @@ class Document(models.Model):
 class Section(models.Model):
     """A node of a document's table of contents: part, chapter, section or theme."""
 
-    class Kind(models.TextChoices):
-        PREAMBLE = "preamble", "voorwerk"
-        PART = "part", "deel"
-        CHAPTER = "chapter", "hoofdstuk"
-        SECTION = "section", "paragraaf"
-        THEME = "theme", "thema"
+    Kind = SectionKind
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sections")
     parent = models.ForeignKey(
@@ -127,11 +124,7 @@ class Unit(models.Model):
 class Passage(models.Model):
     """A tip, paragraph, table row or footnote of a unit: what snippets and citations point at."""
 
-    class Kind(models.TextChoices):
-        PARAGRAPH = "paragraph", "alinea"
-        TIP = "tip", "tip"
-        TABLE_ROW = "table_row", "tabelregel"
-        FOOTNOTE = "footnote", "voetnoot"
+    Kind = PassageKind
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="passages")
     position = models.PositiveIntegerField("volgorde")
@@ -155,13 +148,7 @@ class Upload(models.Model):
     and so "opnieuw inlezen" can run the same file again without asking for it.
     """
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "in de wachtrij"
-        RUNNING = "running", "wordt ingelezen"
-        ADDED = "added", "toegevoegd"
-        REPLACED = "replaced", "vervangen"
-        UNCHANGED = "unchanged", "ongewijzigd"
-        ERROR = "error", "fout"
+    Status = UploadStatus
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

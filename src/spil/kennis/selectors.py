@@ -327,4 +327,4 @@ def theme_units(*, numbers: list[int]) -> dict[int, Unit]:
         .prefetch_related(Prefetch("passages", queryset=Passage.objects.order_by("position")))
         .filter(document=handbook, theme_number__in=numbers)
     )
-    return {unit.theme_number: unit for unit in units}
+    return {unit.theme_number: unit for unit in units if unit.theme_number is not None}

@@ -218,18 +218,18 @@ def _visits_restore(*, document: Document, visits) -> None:
     """Keep what users read across a new version: same place in the document, else same theme."""
     if not visits:
         return
-    by_path = {}
-    by_theme = {}
+    by_path: dict[str, int] = {}
+    by_theme: dict[int, int] = {}
     for unit_id, path, theme in document.units.values_list("id", "heading_path", "theme_number"):
         by_path.setdefault(path, unit_id)
         if theme is not None:
             by_theme.setdefault(theme, unit_id)
     restored = {}
     for owner_id, path, theme, visited_at in visits:
-        unit_id = by_path.get(path) or by_theme.get(theme)
-        if unit_id is not None:
-            restored[(owner_id, unit_id)] = UnitVisit(
-                owner_id=owner_id, unit_id=unit_id, visited_at=visited_at
+        target = by_path.get(path) or by_theme.get(theme)
+        if target is not None:
+            restored[(owner_id, target)] = UnitVisit(
+                owner_id=owner_id, unit_id=target, visited_at=visited_at
             )
     UnitVisit.objects.bulk_create(restored.values())
 

@@ -10,6 +10,7 @@ from .library import scenario_get
 from .models import Oefensessie
 from .scenario import engine
 from .scenario.engine import PlayError
+from .scenario.model import Scenario
 
 MAX_UITLEG = 600
 
@@ -35,13 +36,20 @@ def _locked(*, user, sessie: Oefensessie) -> Oefensessie:
     return Oefensessie.objects.select_for_update().get(pk=sessie.pk, owner=user)
 
 
+def _scenario(sessie: Oefensessie) -> Scenario:
+    scenario = scenario_get(sessie.scenario_id)
+    if scenario is None:
+        raise PlayError("Dit scenario bestaat niet meer.")
+    return scenario
+
+
 def oefensessie_choose(*, user, sessie: Oefensessie, situatie: str, keuze: str) -> Oefensessie:
     with transaction.atomic():
         sessie = _locked(user=user, sessie=sessie)
-        scenario = scenario_get(sessie.scenario_id)
+        scenario = _scenario(sessie)
         choices = [tuple(step) for step in sessie.keuzes]
         position = engine.replay(scenario, profiel=sessie.profiel, choices=choices)
-        if position.finished:
+        if position.finished or position.situatie is None:
             raise PlayError("Dit scenario is al afgelopen; bekijk de nabespreking.")
         if position.situatie.id != situatie:
             # A second tab or the back button of the browser: the page was out of date.
@@ -70,11 +78,11 @@ def oefensessie_back(*, user, sessie: Oefensessie) -> Oefensessie:
 def oefensessie_consult(*, user, sessie: Oefensessie, adviseur: str) -> Oefensessie:
     with transaction.atomic():
         sessie = _locked(user=user, sessie=sessie)
-        scenario = scenario_get(sessie.scenario_id)
+        scenario = _scenario(sessie)
         position = engine.replay(
             scenario, profiel=sessie.profiel, choices=[tuple(s) for s in sessie.keuzes]
         )
-        if position.finished:
+        if position.finished or position.situatie is None:
             raise PlayError("Dit scenario is al afgelopen.")
         offered = {a.adviseur for a in position.situatie.adviezen}
         if adviseur not in offered:
