@@ -83,7 +83,7 @@ def _questions_for(*, user, ritme: str, today: date) -> tuple[list[dict], str]:
         for vid, tekst, own_aspect in own[:1]:
             vragen.append({"id": vid, "tekst": tekst, "aspect": own_aspect, "soort": "eigen"})
     elif ritme == MAAND:
-        done = {}
+        done: dict[str, date] = {}
         for key, datum in (
             selectors.moment_list(user=user).filter(ritme=MAAND).values_list("aspect", "datum")
         ):
