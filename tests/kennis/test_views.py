@@ -371,3 +371,42 @@ def test_search_empty_query_shows_the_form(client_in):
 def test_section_tree_unknown_document_section_404(client_in):
     assert client_in.get(reverse("kennis:section", args=[1, 1])).status_code == 404
     assert Section.objects.count() == 0
+
+
+def test_search_fragment_and_page_share_a_url_but_never_a_cache_entry(client_in):
+    ingest()
+    url = reverse("kennis:search") + "?q=burgemeester"
+    fragment = client_in.get(url, headers={"HX-Request": "true"})
+    assert "<html" not in fragment.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+    page = client_in.get(url)
+    assert "HX-Request" in page["Vary"]
+    assert "<html" in page.content.decode()
+    # htmx restoring history after a cache miss asks for the whole page.
+    restored = client_in.get(
+        url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+    assert "<html" in restored.content.decode()
+
+
+def test_live_typing_replaces_the_address_instead_of_adding_history(client_in):
+    ingest()
+    url = reverse("kennis:search") + "?q=raad"
+    live = client_in.get(url, headers={"HX-Request": "true", "Spil-Live": "1"})
+    assert live["HX-Replace-Url"] == url
+    deliberate = client_in.get(url, headers={"HX-Request": "true"})
+    assert "HX-Replace-Url" not in deliberate
+
+
+def test_chapter_filter_only_offers_and_applies_the_chosen_documents_chapters(client_in):
+    werkboek = ingest()
+    notitie = ingest(NOTITIE, "notitie.md")
+    chapter = Section.objects.filter(document=werkboek, kind=Section.Kind.CHAPTER).first()
+    response = client_in.get(
+        reverse("kennis:search"),
+        {"q": "raad", "document": notitie.id, "hoofdstuk": chapter.id},
+    )
+    html = response.content.decode()
+    assert chapter.title not in html.split('id="hoofdstuk"')[1].split("</select>")[0]
+    assert response.context["chapter_id"] is None
+    assert response.context["results"]  # the stale chapter did not filter everything away

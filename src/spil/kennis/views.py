@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -52,7 +53,12 @@ class SearchResult:
 
 
 def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
+    """A request for a fragment. htmx restoring a page from history (back, forward) after its
+    own cache missed asks for the whole page, so that it never shows a bare fragment."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
 
 
 def library(request):
@@ -182,6 +188,11 @@ def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     document_id = _int_or_none(request.GET.get("document"))
     chapter_id = _int_or_none(request.GET.get("hoofdstuk"))
+    # Only the chosen document's chapters can be picked; a chapter of another document (left
+    # over from an earlier choice) would otherwise filter everything away.
+    chapter_groups = selectors.chapter_choices(document_ids=[document_id] if document_id else None)
+    if chapter_id and chapter_id not in {c.id for _d, chapters in chapter_groups for c in chapters}:
+        chapter_id = None
     terms = query_terms(query)
     words = query.lower().split()
     is_question = (
@@ -216,10 +227,21 @@ def search(request):
         "document_id": document_id,
         "chapter_id": chapter_id,
         "documents": selectors.document_options(),
-        "chapter_groups": selectors.chapter_choices(),
+        "chapter_groups": chapter_groups,
     }
-    template = "kennis/_search_results.html" if _is_htmx(request) else "kennis/search.html"
-    return render(request, template, context)
+    fragment = _is_htmx(request)
+    template = "kennis/_search_results.html" if fragment else "kennis/search.html"
+    # Another document chosen: its chapters replace the chapter list (left alone otherwise, so
+    # that a keyboard user changing the chapter keeps focus on it).
+    chapters_oob = fragment and request.headers.get("Spil-Trigger") == "document"
+    response = render(request, template, {**context, "chapters_oob": chapters_oob})
+    # The fragment and the whole page share one URL: the browser's cache (back, reload) must
+    # never hand out the fragment as the page.
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    if fragment and request.headers.get("Spil-Live") == "1":
+        # Typing updates the address in place; only a deliberate search adds a history entry.
+        response["HX-Replace-Url"] = request.get_full_path()
+    return response
 
 
 def _int_or_none(value) -> int | None:

@@ -80,6 +80,16 @@
     }
   });
 
+  // Live search: a pause in typing updates the results and the address, but only a deliberate
+  // search (Enter, the button, a filter) adds a step to the browser's history.
+  // Spil-Trigger names the field that changed, so the server can update what depends on it.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    if (!trigger || !event.detail.elt.hasAttribute("data-live-search")) { return; }
+    if (trigger.type === "input") { event.detail.headers["Spil-Live"] = "1"; }
+    if (trigger.target && trigger.target.id) { event.detail.headers["Spil-Trigger"] = trigger.target.id; }
+  });
+
   document.addEventListener("DOMContentLoaded", function () { setup(document); });
   document.addEventListener("htmx:afterSettle", function (event) { setup(event.target); });
 })();

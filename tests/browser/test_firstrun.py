@@ -1,0 +1,143 @@
+"""What a new user tripped over (issue 9), in a real browser: history, filters, first steps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from spil.kennis.models import Section
+from tests.browser.conftest import assert_accessible, log_in
+from tests.web.library import ingest
+
+pytestmark = pytest.mark.browser
+
+SEARCH_LABEL = "Beschrijf je situatie of zoek een onderwerp"
+
+# A second small document with chapters of its own (own words).
+HANDREIKING = """# Handreiking samenwerking in de regio
+
+## Hoofdstuk 1 Partners kennen
+
+(1) Een kaart van de regio maken
+• Noteer welke partners er in de regio actief zijn en wie daar de trekker is.
+• Ga bij nieuwe partners langs voordat er iets van ze nodig is.
+
+## Hoofdstuk 2 Samen besluiten
+
+(2) Afspraken met buurgemeenten
+• Leg vast wie namens welke gemeente mag besluiten.
+• Spreek af hoe de raden worden meegenomen in regionale plannen.
+"""
+
+
+def _whole_page(page) -> None:
+    """The page has its styles, the menu, the search box and exactly one h1."""
+    assert page.locator("h1").count() == 1
+    assert page.locator("nav").count() >= 1
+    assert page.get_by_label(SEARCH_LABEL).count() == 1
+    assert page.evaluate("() => document.styleSheets.length") >= 2
+    assert page.title().endswith("– Spil")
+
+
+def test_back_and_reload_after_search_give_the_whole_page(logged_in_page):
+    ingest()
+    page = logged_in_page
+    page.goto("/zoeken/")
+    start = page.evaluate("() => history.length")
+
+    # Typing with pauses updates results and address, without a history step per pause.
+    box = page.get_by_label(SEARCH_LABEL)
+    box.press_sequentially("burgemeester", delay=20)
+    page.wait_for_url(re.compile(r"q=burgemeester"))
+    page.locator(".spil-card").first.wait_for()
+    box.press_sequentially(" overleg", delay=20)
+    page.wait_for_url(re.compile(r"q=burgemeester(\+|%20)overleg"))
+    assert page.evaluate("() => history.length") == start
+
+    # A deliberate search is one step back.
+    box.fill("wethouder")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"q=wethouder(&|$)"))
+    page.locator(".spil-card").first.wait_for()
+    assert page.evaluate("() => history.length") == start + 1
+
+    # Open a theme, then back: the whole search page, not the bare results.
+    page.locator(".spil-card__title a").first.click()
+    page.wait_for_url(re.compile(r"/themas/\d+/"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=wethouder(&|$)"))
+    _whole_page(page)
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=burgemeester(\+|%20)overleg"))
+    _whole_page(page)
+    page.go_forward()
+    page.wait_for_url(re.compile(r"q=wethouder(&|$)"))
+    _whole_page(page)
+    page.reload()
+    _whole_page(page)
+    assert page.locator(".spil-card").count() >= 1
+    assert_accessible(page, "zoeken na terug")
+
+
+def test_history_restore_without_htmx_cache_gets_the_whole_page(logged_in_page):
+    """htmx asks the server when its own history cache misses (cache size 0 here)."""
+    ingest()
+    page = logged_in_page
+    page.goto("/zoeken/")
+    page.evaluate("() => { htmx.config.historyCacheSize = 0; localStorage.clear(); }")
+    box = page.get_by_label(SEARCH_LABEL)
+    box.fill("college")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"q=college"))
+    box.fill("raad")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"q=raad"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=college"))
+    page.locator(".spil-results").wait_for()
+    _whole_page(page)
+
+
+def test_chapter_filter_lists_only_the_chosen_documents_chapters(logged_in_page):
+    werkboek = ingest()
+    regio = ingest(HANDREIKING, "handreiking.md")
+    page = logged_in_page
+    page.goto("/zoeken/?q=gemeente")
+    chapters = page.locator("#hoofdstuk option:not([value=''])")
+    assert chapters.count() == Section.objects.filter(kind=Section.Kind.CHAPTER).count()
+
+    # Keyboard only: focus the document filter and pick the second document.
+    page.get_by_label("Document").focus()
+    page.get_by_label("Document").select_option(str(regio.id))
+    page.locator("#hoofdstuk optgroup").first.wait_for(state="attached")
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#hoofdstuk option:not([value=\"\"])').length === n",
+        arg=Section.objects.filter(document=regio, kind=Section.Kind.CHAPTER).count(),
+    )
+    labels = chapters.all_inner_texts()
+    titles = set(Section.objects.filter(document=regio).values_list("title", flat=True))
+    assert labels and all(any(label.endswith(t) for t in titles) for label in labels), labels
+    assert not any("Wekelijks" in label for label in labels)
+    assert page.get_by_label("Document").evaluate("el => el === document.activeElement")
+
+    # A chapter of the other document, left in the address, does not empty the results.
+    other = Section.objects.filter(document=werkboek, kind=Section.Kind.CHAPTER).first()
+    page.goto(f"/zoeken/?q=partners&document={regio.id}&hoofdstuk={other.id}")
+    assert page.locator(".spil-card").count() >= 1
+    assert_accessible(page, "zoeken met hoofdstukfilter")
+
+
+def test_chapter_filter_narrows_without_javascript(browser, live_server, browser_user):
+    ingest()
+    regio = ingest(HANDREIKING, "handreiking.md")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    log_in(page)
+    page.goto("/zoeken/?q=raad")
+    page.get_by_label("Document").select_option(str(regio.id))
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url(re.compile(rf"document={regio.id}"))
+    labels = page.locator("#hoofdstuk option:not([value=''])").all_inner_texts()
+    assert labels and not any("Wekelijks" in label for label in labels)
+    context.close()
