@@ -118,7 +118,7 @@ def test_import_with_htmx_returns_the_result_fragment(client_in):
     assert response.status_code == 200
     assert html.startswith('<div id="import-resultaat"')
     assert "9 nieuw" in html
-    assert "Periode: 1 januari 2025 tot en met 31 maart 2025." in html
+    assert "Ingelezen periode: 1 januari 2025 tot en met 31 maart 2025" in html
     # The list of earlier imports below the form is swapped in as well.
     earlier = html.split('id="eerder-ingelezen"')[1]
     assert earlier.startswith(' aria-labelledby="eerder-kop" class="spil-section" hx-swap-oob')

@@ -141,3 +141,73 @@ def test_chapter_filter_narrows_without_javascript(browser, live_server, browser
     labels = page.locator("#hoofdstuk option:not([value=''])").all_inner_texts()
     assert labels and not any("Wekelijks" in label for label in labels)
     context.close()
+
+
+def _tab_to(page, name: str, limit: int = 80) -> None:
+    """Press Tab until the control with this accessible text has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        text = page.evaluate(
+            "() => (document.activeElement.innerText || document.activeElement.value || '').trim()"
+        )
+        if text == name:
+            return
+    pytest.fail(f"‘{name}’ niet met Tab bereikt")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_partial_import_says_what_it_left_out_and_reads_the_rest(
+    browser, live_server, browser_user, tmp_path, width
+):
+    from spil.agenda.models import Afspraak
+    from tests.agenda.test_import_period import _last_year
+
+    path = tmp_path / "vorig-jaar.ics"
+    path.write_bytes(_last_year())
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    log_in(page)
+    page.goto("/agenda/importeren/")
+    page.get_by_label("Agendabestand").set_input_files(str(path))
+    page.get_by_label("Vanaf (optioneel)").fill("2024-01-01")
+    page.get_by_label("Tot en met (optioneel)").fill("2024-01-31")
+    page.get_by_label("Tot en met (optioneel)").press("Enter")
+    result = page.locator("#import-resultaat", has_text="niet ingelezen")
+    result.wait_for()
+    assert "buiten deze periode" in result.inner_text()
+    assert "1 januari 2024 tot en met 22 mei 2024" in result.inner_text()
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"importpagina schuift horizontaal bij {width}px"
+    assert_accessible(page, f"import met weggelaten afspraken ({width}px)")
+    kept = Afspraak.objects.count()
+
+    # One click (by keyboard) reads the rest of the file.
+    page.locator("#import-resultaat").focus()
+    _tab_to(page, "Lees de hele periode van het bestand in")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/agenda/(\?.*)?$"))
+    assert Afspraak.objects.count() > kept
+    assert page.locator(".spil-alert", has_text="Gelukt").count() == 1
+    context.close()
+
+
+def test_last_years_calendar_is_read_whole_by_default(logged_in_page, tmp_path):
+    from spil.agenda.models import Afspraak
+    from tests.agenda.test_import_period import _last_year
+
+    path = tmp_path / "vorig-jaar.ics"
+    path.write_bytes(_last_year())
+    page = logged_in_page
+    page.goto("/agenda/importeren/")
+    page.get_by_label("Agendabestand").set_input_files(str(path))
+    page.get_by_role("button", name="Inlezen").click()
+    page.locator("#import-resultaat", has_text="Gelukt").wait_for()
+    text = page.locator("#import-resultaat").inner_text()
+    assert "de hele periode van het bestand" in text
+    assert "niet ingelezen" not in text
+    assert f"{Afspraak.objects.count()} nieuw" in text
+    assert_accessible(page, "import van een heel bestand")

@@ -7,7 +7,7 @@ import dataclasses
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -28,16 +28,24 @@ def register(subparsers) -> None:
     imp.add_argument("bestand", metavar="BESTAND", type=Path)
     imp.add_argument("--gebruiker", default=os.environ.get("SPIL_USER", "secretaris"))
     imp.add_argument("--bron", help="naam van de agenda (standaard: uit het bestand)")
-    imp.add_argument("--van", type=_day, help="eerste dag (standaard: 12 maanden terug)")
-    imp.add_argument("--tot", type=_day, help="laatste dag (standaard: 3 maanden vooruit)")
+    imp.add_argument(
+        "--van", type=_day, metavar="DATUM", help="eerste dag (standaard: begin van het bestand)"
+    )
+    imp.add_argument(
+        "--tot", type=_day, metavar="DATUM", help="laatste dag (standaard: einde van het bestand)"
+    )
     imp.set_defaults(handler=handle_import)
 
     ana = commands.add_parser(
         "analyse", help="een agendabestand indelen en analyseren, zonder iets op te slaan"
     )
     ana.add_argument("bestand", metavar="BESTAND", type=Path)
-    ana.add_argument("--van", type=_day, metavar="DATUM")
-    ana.add_argument("--tot", type=_day, metavar="DATUM")
+    ana.add_argument(
+        "--van", type=_day, metavar="DATUM", help="eerste dag (standaard: begin van het bestand)"
+    )
+    ana.add_argument(
+        "--tot", type=_day, metavar="DATUM", help="laatste dag (standaard: einde van het bestand)"
+    )
     ana.add_argument("--json", action="store_true", help="uitvoer als JSON")
     ana.add_argument(
         "--gebruiker",
@@ -101,10 +109,17 @@ def handle_import(args: argparse.Namespace) -> int:
         return 1
     print(
         f"{batch.bestandsnaam} ingelezen in agenda '{batch.bron.naam}' "
-        f"({batch.venster_van:%d-%m-%Y} t/m {batch.venster_tot:%d-%m-%Y}, laatste dag niet "
-        f"inbegrepen): {batch.nieuw} nieuw, {batch.gewijzigd} gewijzigd, "
+        f"({batch.venster_van:%d-%m-%Y} t/m {batch.venster_tot - timedelta(days=1):%d-%m-%Y}): "
+        f"{batch.nieuw} nieuw, {batch.gewijzigd} gewijzigd, "
         f"{batch.verwijderd} verwijderd, {batch.ongewijzigd} ongewijzigd."
     )
+    if batch.buiten_periode:
+        last = batch.bestand_tot - timedelta(days=1)
+        print(
+            f"{batch.buiten_periode} afspraken uit het bestand vallen buiten de gekozen periode "
+            f"en zijn niet ingelezen; het bestand loopt van {batch.bestand_van:%d-%m-%Y} tot en "
+            f"met {last:%d-%m-%Y}. Laat --van en --tot weg om alles in te lezen."
+        )
     return 0
 
 

@@ -127,9 +127,10 @@ def parse_outlook_csv(
     *,
     filename: str,
     tz: ZoneInfo,
-    window_start: date,
-    window_end: date,
+    window_start: date | None = None,
+    window_end: date | None = None,
 ) -> ParsedCalendar:
+    """Every row as an occurrence; with a window, only those starting in [start, end)."""
     text = decode_calendar_bytes(data, filename=filename)
     first_line = text.splitlines()[0] if text.splitlines() else ""
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -179,7 +180,7 @@ def parse_outlook_csv(
             end = start + timedelta(days=1)
         if end < start:
             end = start
-        if not (window_start <= start_day < window_end):
+        if window_start is not None and not (window_start <= start_day < window_end):
             continue
         key = start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         uid = "csv-" + hashlib.blake2b(title.lower().encode(), digest_size=10).hexdigest()
@@ -213,4 +214,9 @@ def parse_outlook_csv(
             )
         )
     parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    if parsed.occurrences:
+        parsed.file_start = parsed.occurrences[0].start.date()
+        parsed.file_end = max(o.start.date() for o in parsed.occurrences) + timedelta(days=1)
+    if window_start is None:
+        parsed.window_start, parsed.window_end = parsed.file_start, parsed.file_end
     return parsed

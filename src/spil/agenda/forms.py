@@ -62,13 +62,13 @@ class ImportForm(UtrechtFormMixin, forms.Form):
         label="Vanaf (optioneel)",
         required=False,
         widget=DateInput(),
-        help_text="Standaard twaalf maanden terug.",
+        help_text="Leeg: vanaf de eerste afspraak in het bestand.",
     )
     tot = forms.DateField(
         label="Tot en met (optioneel)",
         required=False,
         widget=DateInput(),
-        help_text="Standaard drie maanden vooruit.",
+        help_text="Leeg: tot en met de laatste afspraak in het bestand.",
     )
 
     def clean(self):

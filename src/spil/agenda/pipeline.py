@@ -3,6 +3,7 @@ import service, `spil agenda analyse` and the benchmark."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from pathlib import PurePath
 from zoneinfo import ZoneInfo
@@ -38,22 +39,37 @@ def parse_calendar_file(
     van: date | None = None,
     tot: date | None = None,
 ) -> ParsedCalendar:
-    """Parse ICS or CSV. The window is [van, tot] inclusive when given, else the default
-    window around `today` (past 12 months, next 3)."""
-    window_start, window_end = default_window(today)
-    if van is not None:
-        window_start = van
-    if tot is not None:
-        window_end = tot + timedelta(days=1)
-    if window_end <= window_start:
-        raise CalendarImportError(f"{filename}: de einddatum ligt voor de begindatum.")
-    if calendar_kind(filename, data) == "ics":
-        return parse_ics(
-            data, filename=filename, tz=tz, window_start=window_start, window_end=window_end
+    """Parse ICS or CSV over the period the file covers, or over [van, tot] (inclusive) when
+    the user chose one; then `left_out` counts the file's appointments outside that choice."""
+    kind = calendar_kind(filename, data)
+
+    def read(start: date | None, end: date | None) -> ParsedCalendar:
+        if kind == "ics":
+            return parse_ics(
+                data, filename=filename, tz=tz, window_start=start, window_end=end, today=today
+            )
+        return parse_outlook_csv(
+            data, filename=filename, tz=tz, window_start=start, window_end=end
         )
-    return parse_outlook_csv(
-        data, filename=filename, tz=tz, window_start=window_start, window_end=window_end
-    )
+
+    whole = read(None, None)
+    if whole.window_start is None:  # nothing dated in the file
+        whole.window_start, whole.window_end = default_window(today)
+    if van is None and tot is None:
+        return whole
+    file_start = whole.file_start or today
+    file_end = whole.file_end or today + timedelta(days=1)
+    start = van if van is not None else file_start
+    end = tot + timedelta(days=1) if tot is not None else file_end
+    if end <= start:
+        raise CalendarImportError(f"{filename}: de einddatum ligt voor de begindatum.")
+    if file_start <= start and end <= file_end:
+        inside = [o for o in whole.occurrences if start <= o.start.date() < end]
+        parsed = dataclasses.replace(whole, occurrences=inside, window_start=start, window_end=end)
+    else:  # series without an end reach beyond the file's period: expand the chosen one
+        parsed = read(start, end)
+    parsed.left_out = sum(1 for o in whole.occurrences if not start <= o.start.date() < end)
+    return parsed
 
 
 def to_item(occurrence: Occurrence, verdict: Classification) -> Item:

@@ -203,7 +203,26 @@ def agenda_import(
             verwijderd=len(stale),
             ongewijzigd=unchanged,
             geannuleerd=parsed.skipped_cancelled,
+            bestand_van=parsed.file_start,
+            bestand_tot=parsed.file_end,
+            buiten_periode=parsed.left_out,
+            bestand=data if parsed.left_out else None,
         )
+
+
+def importbatch_import_whole_period(*, owner, batch_id: int) -> Importbatch:
+    """Import the whole period of a file that an earlier import read only partly."""
+    batch = Importbatch.objects.owned_by(owner).filter(pk=batch_id, bestand__isnull=False).first()
+    if batch is None:
+        raise Importbatch.DoesNotExist
+    result = agenda_import(
+        owner=owner,
+        filename=batch.bestandsnaam,
+        data=bytes(batch.bestand),
+        bron_naam=batch.bron.naam,
+    )
+    Importbatch.objects.owned_by(owner).filter(pk=batch.pk).update(bestand=None)
+    return result
 
 
 def _remember_own_domains(owner, inferred: list[str]) -> list[str]:

@@ -7,6 +7,11 @@ app_name = "agenda"
 urlpatterns = [
     path("", views.spiegel, name="spiegel"),
     path("importeren/", views.importeren, name="importeren"),
+    path(
+        "importeren/<int:batch_id>/hele-periode/",
+        views.import_hele_periode,
+        name="import_hele_periode",
+    ),
     path("afspraken/", views.afspraken, name="afspraken"),
     path("afspraken/<int:afspraak_id>/indeling/", views.afspraak_indelen, name="indelen"),
     path("instellingen/", views.instellingen, name="instellingen"),

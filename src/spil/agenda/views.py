@@ -21,7 +21,7 @@ from .analysis import iso_week, without_leave
 from .charts import PERIOD_LABELS, period_hours, shares_svg, weekly_bars_svg
 from .classification import DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, WORK_DOMAINS
 from .forms import CorrectieForm, FilterForm, ImportForm, InstellingenForm, PeriodForm
-from .models import Afspraak, Agendabron, Correctie
+from .models import Afspraak, Agendabron, Correctie, Importbatch
 from .parsed import CalendarImportError
 from .reference import SURVEY_CITATION, SURVEY_FACTS
 
@@ -203,7 +203,10 @@ def importeren(request):
                 )
             except CalendarImportError as error:
                 form.add_error("bestand", str(error))
-        if result is not None and not _is_htmx(request) and _import_found(result):
+        # Without JavaScript a complete import goes on to the mirror; one that left
+        # appointments out stays here to say so and to offer the rest.
+        complete = result is not None and not result.buiten_periode
+        if complete and not _is_htmx(request) and _import_found(result):
             messages.success(request, _import_message(result))
             return redirect("agenda:spiegel")
         if result is None:
@@ -236,6 +239,20 @@ def importeren(request):
     )
 
 
+@require_POST
+def import_hele_periode(request, batch_id: int):
+    """Import the whole period of a file an earlier import read only partly (one click)."""
+    try:
+        batch = services.importbatch_import_whole_period(owner=request.user, batch_id=batch_id)
+    except Importbatch.DoesNotExist as error:
+        raise Http404 from error
+    except CalendarImportError as error:
+        messages.error(request, str(error))
+        return redirect("agenda:importeren")
+    messages.success(request, _import_message(batch))
+    return redirect("agenda:spiegel")
+
+
 def _max_mb() -> int:
     from django.conf import settings
 
@@ -256,6 +273,8 @@ def _import_result(batch) -> dict | None:
         "found": _import_found(batch),
         "van": batch.venster_van,
         "tot": batch.venster_tot - timedelta(days=1),
+        "bestand_van": batch.bestand_van,
+        "bestand_tot": batch.bestand_tot - timedelta(days=1) if batch.bestand_tot else None,
     }
 
 
@@ -266,6 +285,12 @@ def _import_message(batch) -> str:
         f"{batch.gewijzigd} gewijzigd, {batch.verwijderd} verwijderd, "
         f"{batch.ongewijzigd} ongewijzigd (periode {batch.venster_van:%d-%m-%Y} tot en met "
         f"{last:%d-%m-%Y})."
+        + (
+            f" {batch.buiten_periode} afspraken uit het bestand vallen buiten die periode en "
+            "zijn niet ingelezen."
+            if batch.buiten_periode
+            else ""
+        )
     )
 
 
