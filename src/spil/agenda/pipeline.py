@@ -48,9 +48,7 @@ def parse_calendar_file(
             return parse_ics(
                 data, filename=filename, tz=tz, window_start=start, window_end=end, today=today
             )
-        return parse_outlook_csv(
-            data, filename=filename, tz=tz, window_start=start, window_end=end
-        )
+        return parse_outlook_csv(data, filename=filename, tz=tz, window_start=start, window_end=end)
 
     whole = read(None, None)
     if whole.window_start is None:  # nothing dated in the file

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agenda', '0002_help_text_je'),
+        ("agenda", "0002_help_text_je"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importbatch',
-            name='bestand',
-            field=models.BinaryField(blank=True, null=True, verbose_name='bestand'),
+            model_name="importbatch",
+            name="bestand",
+            field=models.BinaryField(blank=True, null=True, verbose_name="bestand"),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='bestand_tot',
-            field=models.DateField(blank=True, null=True, verbose_name='bestand tot'),
+            model_name="importbatch",
+            name="bestand_tot",
+            field=models.DateField(blank=True, null=True, verbose_name="bestand tot"),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='bestand_van',
-            field=models.DateField(blank=True, null=True, verbose_name='bestand vanaf'),
+            model_name="importbatch",
+            name="bestand_van",
+            field=models.DateField(blank=True, null=True, verbose_name="bestand vanaf"),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='buiten_periode',
-            field=models.PositiveIntegerField(default=0, verbose_name='buiten de gekozen periode'),
+            model_name="importbatch",
+            name="buiten_periode",
+            field=models.PositiveIntegerField(default=0, verbose_name="buiten de gekozen periode"),
         ),
     ]
