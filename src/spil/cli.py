@@ -7,6 +7,8 @@ import importlib
 import os
 import sys
 
+from spil.core.cli_support import DutchArgumentParser, run_handler
+
 # Apps that contribute subcommands through a `register(subparsers)` function in `<app>/cli.py`.
 COMMAND_MODULES = ["spil.core_cli", "spil.kennis.cli", "spil.kennis.search_cli", "spil.agenda.cli"]
 
@@ -19,8 +21,10 @@ def setup_django() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="spil", description="Spil: de werkomgeving van de gemeentesecretaris."
+    parser = DutchArgumentParser(
+        prog="spil",
+        description="Spil: de werkomgeving van de gemeentesecretaris.",
+        epilog="Uitleg per opdracht: spil OPDRACHT --help",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
     for module_name in COMMAND_MODULES:
@@ -33,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     setup_django()
     try:
-        return int(args.handler(args) or 0)
+        return run_handler(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -21,13 +21,25 @@ def _day(value: str) -> date:
 
 
 def register(subparsers) -> None:
-    agenda = subparsers.add_parser("agenda", help="agenda-spiegel: agenda inlezen en analyseren")
+    agenda = subparsers.add_parser(
+        "agenda",
+        help="agenda-spiegel: agenda inlezen en analyseren",
+        description="Agenda inlezen, analyseren of verwijderen. Uitleg per opdracht: "
+        "spil agenda OPDRACHT --help",
+    )
     commands = agenda.add_subparsers(dest="agenda_command", metavar="OPDRACHT", required=True)
 
     imp = commands.add_parser("import", help="een agenda (ICS of Outlook-CSV) inlezen")
-    imp.add_argument("bestand", metavar="BESTAND", type=Path)
-    imp.add_argument("--gebruiker", default=os.environ.get("SPIL_USER", "secretaris"))
-    imp.add_argument("--bron", help="naam van de agenda (standaard: uit het bestand)")
+    imp.add_argument("bestand", metavar="BESTAND", type=Path, help="ICS- of CSV-bestand")
+    imp.add_argument(
+        "--gebruiker",
+        default=os.environ.get("SPIL_USER", "secretaris"),
+        metavar="NAAM",
+        help="van wie de agenda is (standaard: secretaris, of SPIL_USER)",
+    )
+    imp.add_argument(
+        "--bron", metavar="NAAM", help="naam van de agenda (standaard: uit het bestand)"
+    )
     imp.add_argument(
         "--van", type=_day, metavar="DATUM", help="eerste dag (standaard: begin van het bestand)"
     )
@@ -39,7 +51,7 @@ def register(subparsers) -> None:
     ana = commands.add_parser(
         "analyse", help="een agendabestand indelen en analyseren, zonder iets op te slaan"
     )
-    ana.add_argument("bestand", metavar="BESTAND", type=Path)
+    ana.add_argument("bestand", metavar="BESTAND", type=Path, help="ICS- of CSV-bestand")
     ana.add_argument(
         "--van", type=_day, metavar="DATUM", help="eerste dag (standaard: begin van het bestand)"
     )
@@ -49,9 +61,11 @@ def register(subparsers) -> None:
     ana.add_argument("--json", action="store_true", help="uitvoer als JSON")
     ana.add_argument(
         "--gebruiker",
+        metavar="NAAM",
         help="gebruik de correcties en instellingen van dit account (alleen lezen)",
     )
-    ana.set_defaults(handler=handle_analyse)
+    # Only --gebruiker reads the database; handle_analyse checks it then.
+    ana.set_defaults(handler=handle_analyse, needs_database=False)
 
     rm = commands.add_parser(
         "verwijder", help="een agenda of al je agendagegevens uit Spil verwijderen"
@@ -150,6 +164,11 @@ def handle_analyse(args: argparse.Namespace) -> int:
     target = thresholds = None
     if args.gebruiker:
         from spil.accounts.models import User
+        from spil.core.cli_support import database_problem
+
+        if problem := database_problem():
+            print(problem, file=sys.stderr)
+            return 2
 
         from .selectors import classifier_build, instellingen_get, thresholds_from
 
@@ -179,6 +198,8 @@ def handle_analyse(args: argparse.Namespace) -> int:
 
 
 def _print_text(filename, classified, analysis) -> None:
+    from spil.core.cli_support import decimal
+
     from .classification import DOMAIN_LABELS, DOMAINS
 
     print(f"{filename}: {len(classified)} afspraken, {analysis.start} t/m {analysis.end}.")
@@ -191,7 +212,7 @@ def _print_text(filename, classified, analysis) -> None:
     print(analysis.shares_summary())
     for row in analysis.comparison():
         print(
-            f"  {row['label']:<12} {row['aandeel']:>5.1f}%  doel {row['doel']:.0f}%  "
+            f"  {row['label']:<12} {decimal(row['aandeel']):>5}%  doel {row['doel']:.0f}%  "
             f"collega's (enquête) ±{row['referentie']}%"
         )
     if analysis.signals:
