@@ -148,7 +148,8 @@ def _tab_to(page, name: str, limit: int = 80) -> None:
     for _ in range(limit):
         page.keyboard.press("Tab")
         text = page.evaluate(
-            "() => (document.activeElement.innerText || document.activeElement.value || '').trim()"
+            "() => { const el = document.activeElement;"
+            " return (el.textContent || el.value || '').replace(/\\s+/g, ' ').trim(); }"
         )
         if text == name:
             return
@@ -211,3 +212,34 @@ def test_last_years_calendar_is_read_whole_by_default(logged_in_page, tmp_path):
     assert "niet ingelezen" not in text
     assert f"{Afspraak.objects.count()} nieuw" in text
     assert_accessible(page, "import van een heel bestand")
+
+
+def test_reingest_asks_first_and_keeps_bookmarks_working(logged_in_page, tmp_path):
+    from spil.kennis.models import Unit, Upload
+    from tests.web.library import WERKBOEK
+
+    page = logged_in_page
+    path = tmp_path / "werkboek.md"
+    path.write_text(WERKBOEK, encoding="utf-8")
+    page.goto("/bibliotheek/")
+    page.get_by_label("Bestanden").set_input_files(str(path))
+    page.get_by_role("button", name="Toevoegen").click()
+    page.wait_for_function("() => !document.querySelector('#upload-status[hx-trigger]')")
+    theme = Unit.objects.get(theme_number=2)
+    bookmark = f"/themas/{theme.id}/"
+
+    # Keyboard only: the library's "Opnieuw inlezen" leads to a question, not straight to work.
+    page.goto("/bibliotheek/")
+    _tab_to(page, "Opnieuw inlezen: Werkboek bestuurlijk samenspel")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Document opnieuw inlezen").wait_for()
+    assert not Upload.objects.filter(reingest=True).exists()
+    assert_accessible(page, "opnieuw inlezen bevestigen")
+    _tab_to(page, "Ja, opnieuw inlezen")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/bibliotheek/")
+    page.wait_for_function("() => !document.querySelector('#upload-status[hx-trigger]')")
+    assert Upload.objects.get(reingest=True).status == Upload.Status.REPLACED
+
+    page.goto(bookmark)
+    assert page.locator("h1").inner_text().startswith("Thema 2")

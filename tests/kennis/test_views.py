@@ -39,11 +39,12 @@ def test_library_lists_documents_with_counts_and_actions(client_in):
     assert "Werkboek bestuurlijk samenspel" in html
     assert "werkboek.md" in html
     assert ">MD<" in html
-    assert f'action="{reverse("kennis:document_reingest", args=[document.id])}"' in html
+    # Re-ingesting asks first: the library links to a confirmation page.
+    assert f'href="{reverse("kennis:document_reingest", args=[document.id])}"' in html
     assert f'href="{reverse("kennis:document_remove", args=[document.id])}"' in html
     assert 'enctype="multipart/form-data"' in html
     assert 'type="file"' in html and "multiple" in html
-    assert html.count("csrfmiddlewaretoken") >= 3  # upload, re-ingest, logout
+    assert html.count("csrfmiddlewaretoken") >= 2  # upload, logout
 
 
 def test_upload_of_several_good_files_ingests_each(
@@ -167,6 +168,15 @@ def test_library_without_js_refreshes_itself_while_pending(client_in, user):
 def test_reingest_reads_the_kept_file_again(client_in, user, django_capture_on_commit_callbacks):
     _upload(client_in, django_capture_on_commit_callbacks, _file("werkboek.md", WERKBOEK.encode()))
     document = Document.objects.get()
+    before = [reverse("kennis:unit", args=[u.id]) for u in document.units.all()] + [
+        reverse("kennis:section", args=[document.id, s.id]) for s in document.sections.all()
+    ]
+
+    # It asks first; asking changes nothing.
+    confirm = client_in.get(reverse("kennis:document_reingest", args=[document.id]))
+    assert confirm.status_code == 200
+    assert "Ja, opnieuw inlezen" in confirm.content.decode()
+    assert Upload.objects.filter(reingest=True).count() == 0
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client_in.post(reverse("kennis:document_reingest", args=[document.id]))
@@ -174,6 +184,9 @@ def test_reingest_reads_the_kept_file_again(client_in, user, django_capture_on_c
     assert response.status_code == 302
     latest = Upload.objects.filter(owner=user).first()
     assert latest.reingest
+    # Every theme and section page from before the re-ingest still opens, at the same address.
+    for url in before:
+        assert client_in.get(url).status_code == 200, url
     assert latest.status == Upload.Status.REPLACED, latest.message
     assert latest.document == document
     assert Document.objects.get().units.filter(theme_number__isnull=False).count() == 5

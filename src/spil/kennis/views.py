@@ -100,11 +100,14 @@ def upload_status(request):
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def document_reingest(request, document_id: int):
+    """Asks first (GET), then queues the kept file to be read in again (POST)."""
     document = selectors.document_get(document_id=document_id)
     if document is None:
         raise Http404
+    if request.method == "GET":
+        return render(request, "kennis/document_reingest.html", {"document": document})
     if upload_reingest(owner=request.user, document=document) is None:
         messages.error(
             request,
