@@ -243,3 +243,26 @@ def test_reingest_asks_first_and_keeps_bookmarks_working(logged_in_page, tmp_pat
 
     page.goto(bookmark)
     assert page.locator("h1").inner_text().startswith("Thema 2")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_empty_spil_shows_first_steps_by_keyboard(browser, live_server, browser_user, width):
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.goto("/account/inloggen/")
+    assert "spil init" not in page.content()
+    log_in(page)
+    page.get_by_role("heading", name="Eerste stappen").wait_for()
+    assert page.get_by_label(SEARCH_LABEL).count() == 0
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"startpagina schuift horizontaal bij {width}px"
+    assert_accessible(page, f"lege startpagina ({width}px)")
+    page.locator("#inhoud").focus()
+    _tab_to(page, "Documenten toevoegen in de bibliotheek")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/bibliotheek/")
+    context.close()
