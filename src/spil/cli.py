@@ -9,9 +9,6 @@ import sys
 
 from spil.core.cli_support import DutchArgumentParser, run_handler
 
-# Apps that contribute subcommands through a `register(subparsers)` function in `<app>/cli.py`.
-COMMAND_MODULES = ["spil.core_cli", "spil.kennis.cli", "spil.kennis.search_cli", "spil.agenda.cli"]
-
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spil.conf.local")
@@ -27,15 +24,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Uitleg per opdracht: spil OPDRACHT --help",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(subparsers)
+    # Apps register their command modules from AppConfig.ready(), so Django is set up first;
+    # that touches no database.
+    setup_django()
+    from spil.core.registry import cli_commands
+
+    for command in cli_commands:
+        importlib.import_module(command.module).register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    setup_django()
     try:
         return run_handler(args)
     except KeyboardInterrupt:

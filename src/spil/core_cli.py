@@ -130,13 +130,14 @@ def handle_serve(args: argparse.Namespace) -> int:
 
     from gunicorn.app.base import BaseApplication
 
-    from spil.kennis.library_services import upload_requeue_interrupted
+    from spil.core.registry import startup_jobs
     from spil.wsgi import application
 
     static_root_create()
     migrate()
-    if requeued := upload_requeue_interrupted():
-        print(f"{requeued} onderbroken upload(s) opnieuw in de wachtrij gezet.")
+    for job in startup_jobs:
+        if line := job.run():
+            print(line)
 
     class SpilServer(BaseApplication):
         def load_config(self):

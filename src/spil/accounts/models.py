@@ -19,6 +19,13 @@ class OwnedQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(owner=user)
 
+    def visible_to(self, user):
+        """What this user may see. Personal records: only the owner's own; apps whose records
+        are shared by role override this with their declared scope."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
 
 class OwnedModel(models.Model):
     """Base for every personal record: it belongs to exactly one user."""

@@ -25,9 +25,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "spil.core",
     "spil.accounts",
     "spil.kennis",
     "spil.agenda",
+    "spil.leergang",
     "spil.web",
 ]
 

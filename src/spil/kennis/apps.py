@@ -5,3 +5,33 @@ class KennisConfig(AppConfig):
     name = "spil.kennis"
     label = "kennis"
     verbose_name = "Kennisbank"
+
+    def ready(self) -> None:
+        from spil.core.registry import (
+            CliCommand,
+            NavItem,
+            StartupJob,
+            cli_commands,
+            navigation,
+            startup_jobs,
+        )
+
+        navigation.register(
+            "bibliotheek",
+            NavItem("Bibliotheek", "kennis:library", ("/bibliotheek/", "/documenten/", "/themas/")),
+            order=10,
+        )
+        navigation.register("zoeken", NavItem("Zoeken", "kennis:search", ("/zoeken/",)), order=20)
+        cli_commands.register("kennis", CliCommand("spil.kennis.cli"), order=10)
+        cli_commands.register("kennis-zoeken", CliCommand("spil.kennis.search_cli"), order=11)
+        startup_jobs.register(
+            "uploads-hervatten", StartupJob("onderbroken uploads", _requeue_interrupted_uploads)
+        )
+
+
+def _requeue_interrupted_uploads() -> str | None:
+    from spil.kennis.library_services import upload_requeue_interrupted
+
+    if requeued := upload_requeue_interrupted():
+        return f"{requeued} onderbroken upload(s) opnieuw in de wachtrij gezet."
+    return None

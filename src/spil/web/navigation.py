@@ -1,30 +1,23 @@
-"""The main navigation. Later apps (agenda, netwerk, ...) add their entry to NAV_ITEMS."""
+"""The main navigation: the items apps register in `spil.core.registry.navigation`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from spil.core.registry import NavItem, navigation
 
 
-@dataclass(frozen=True)
-class NavItem:
-    label: str
-    url_name: str
-    # Paths starting with one of these mark the item as the current page.
-    prefixes: tuple[str, ...]
+def nav_items(*, user=None) -> list[NavItem]:
+    """The registered items this user may see, in their registered order."""
+    return [
+        item
+        for item in navigation
+        if item.permission is None or (user is not None and user.has_perm(item.permission))
+    ]
 
 
-NAV_ITEMS: list[NavItem] = [
-    NavItem("Start", "web:start", ("/",)),
-    NavItem("Bibliotheek", "kennis:library", ("/bibliotheek/", "/documenten/", "/themas/")),
-    NavItem("Zoeken", "kennis:search", ("/zoeken/",)),
-    NavItem("Agenda-spiegel", "agenda:spiegel", ("/agenda/",)),
-]
-
-
-def nav_current(*, path: str) -> NavItem | None:
+def nav_current(*, path: str, items: list[NavItem] | None = None) -> NavItem | None:
     """The item whose longest prefix matches the path; "/" only matches the start page itself."""
     best: tuple[int, NavItem] | None = None
-    for item in NAV_ITEMS:
+    for item in navigation if items is None else items:
         for prefix in item.prefixes:
             matches = path == prefix if prefix == "/" else path.startswith(prefix)
             if matches and (best is None or len(prefix) > best[0]):

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from spil.kennis.analysis.normalise import fold
 from spil.kennis.analysis.stemming import stem
 from spil.kennis.analysis.stopwords import STOPWORDS
-from spil.web.navigation import NAV_ITEMS, nav_current
+from spil.web.navigation import nav_current, nav_items
 
 register = template.Library()
 
@@ -24,9 +24,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
-    current = nav_current(path=request.path) if request is not None else None
+    user = getattr(request, "user", None)
+    visible = nav_items(user=user)
+    current = nav_current(path=request.path, items=visible) if request is not None else None
     items = []
-    for item in NAV_ITEMS:
+    for item in visible:
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
