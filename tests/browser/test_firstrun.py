@@ -266,3 +266,49 @@ def test_empty_spil_shows_first_steps_by_keyboard(browser, live_server, browser_
     page.keyboard.press("Enter")
     page.wait_for_url("**/bibliotheek/")
     context.close()
+
+
+def test_upload_progress_is_announced_and_counts_agree(logged_in_page, browser_user):
+    from spil.kennis.models import Document, Upload
+    from tests.web.library import NOTITIE
+
+    page = logged_in_page
+    first, second = (
+        Upload.objects.create(owner=browser_user, filename=name, data=b"# T", size_bytes=3)
+        for name in ["een.md", "twee.md"]
+    )
+    page.goto("/bibliotheek/")
+    live = page.locator("#upload-voortgang")
+    assert live.get_attribute("aria-live") == "polite"
+    assert live.get_attribute("role") == "status"
+    page.wait_for_function(
+        "() => document.querySelector('#upload-voortgang').textContent"
+        " === 'Bezig met inlezen: 0 van 2 bestanden klaar.'"
+    )
+    Upload.objects.filter(pk=first.pk).update(status=Upload.Status.ADDED)
+    page.wait_for_function(
+        "() => document.querySelector('#upload-voortgang').textContent"
+        " === 'Bezig met inlezen: 1 van 2 bestanden klaar.'"
+    )
+    Upload.objects.filter(pk=second.pk).update(
+        status=Upload.Status.ERROR, message="twee.md: kapot."
+    )
+    # The page reloads to show the new documents, and says there that all is done.
+    page.wait_for_function(
+        "() => document.querySelector('#upload-voortgang').textContent"
+        " === 'Klaar met inlezen: 2 bestanden, 1 met een fout.'"
+    )
+
+    # One document, one count of "onderdelen", the same on every page; 1 is singular.
+    document = ingest()
+    ingest(NOTITIE, "notitie.md")
+    sections = document.sections.count()
+    page.goto("/bibliotheek/")
+    row = page.locator("tr", has_text="werkboek.md")
+    assert str(sections) in row.inner_text().split()
+    page.goto(f"/bibliotheek/{document.id}/verwijderen/")
+    assert f"Alle {sections} onderdelen" in page.locator("main").inner_text()
+    page.goto("/")
+    assert Document.objects.count() == 2
+    assert "(1 onderdelen)" not in page.content()
+    assert_accessible(page, "start met twee documenten")

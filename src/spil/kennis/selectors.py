@@ -19,6 +19,8 @@ class LibraryOverview:
     themes: int
     units: int
     passages: int
+    # "Onderdelen" everywhere in the UI are a document's sections (its table of contents).
+    sections: int = 0
 
 
 @dataclass
@@ -98,6 +100,7 @@ def library_overview() -> LibraryOverview:
         documents=Document.objects.count(),
         themes=Unit.objects.filter(theme_number__isnull=False).count(),
         units=Unit.objects.count(),
+        sections=Section.objects.count(),
         passages=Passage.objects.count(),
     )
 

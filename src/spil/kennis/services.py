@@ -118,7 +118,10 @@ def document_ingest(*, data: bytes, filename: str, user=None, force: bool = Fals
         verb = "opnieuw ingelezen"
     else:
         verb = "vervangen door de nieuwe versie"
-    detail = f"{themes} thema's, {sections} onderdelen" if themes else f"{sections} onderdelen"
+    parts = f"{sections} " + ("onderdeel" if sections == 1 else "onderdelen")
+    detail = (
+        f"{themes} " + ("thema" if themes == 1 else "thema's") + f", {parts}" if themes else parts
+    )
     return IngestResult(
         filename=filename,
         status=status,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from spil.kennis import selectors
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
-from spil.kennis.models import Unit
+from spil.kennis.models import Unit, Upload
 from spil.web.templatetags.spil_ui import query_terms
 
 # A query of this many words, at least QUESTION_MIN_CONTENT_WORDS of them content words, or one
@@ -61,14 +61,30 @@ def _is_htmx(request) -> bool:
     )
 
 
+def _progress(uploads, pending: bool) -> str:
+    """One sentence on the uploads, announced to screen readers when it changes."""
+    if not uploads:
+        return ""
+    busy = {Upload.Status.QUEUED, Upload.Status.RUNNING}
+    done = sum(1 for upload in uploads if upload.status not in busy)
+    errors = sum(1 for upload in uploads if upload.status == Upload.Status.ERROR)
+    if pending:
+        return f"Bezig met inlezen: {done} van {len(uploads)} bestanden klaar."
+    files = "1 bestand" if done == 1 else f"{done} bestanden"
+    return f"Klaar met inlezen: {files}" + (f", {errors} met een fout." if errors else ".")
+
+
 def library(request):
+    uploads = selectors.upload_list_for_user(user=request.user)
+    pending = selectors.upload_pending_exists(user=request.user)
     return render(
         request,
         "kennis/library.html",
         {
             "documents": selectors.document_list(),
-            "uploads": selectors.upload_list_for_user(user=request.user),
-            "pending": selectors.upload_pending_exists(user=request.user),
+            "uploads": uploads,
+            "pending": pending,
+            "progress": _progress(uploads, pending),
         },
     )
 
@@ -89,10 +105,11 @@ def upload(request):
 def upload_status(request):
     """The per-file status list; htmx polls it while files are being read in."""
     pending = selectors.upload_pending_exists(user=request.user)
+    uploads = selectors.upload_list_for_user(user=request.user)
     response = render(
         request,
         "kennis/_upload_status.html",
-        {"uploads": selectors.upload_list_for_user(user=request.user), "pending": pending},
+        {"uploads": uploads, "pending": pending, "progress": _progress(uploads, pending)},
     )
     if _is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
         # The last file just finished: reload so the document table shows it too.
