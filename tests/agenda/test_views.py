@@ -255,7 +255,7 @@ def test_leave_week_shows_days_of_leave_and_the_chart_draws_the_table(client_in,
         "College",
         "Organisatie",
         "Omgeving",
-        "Overig (zonder verlof)",
+        "Overige afspraken",
         "Verlof (dagen)",
     ]
     rows = {}
@@ -374,3 +374,18 @@ def test_removal_pages_need_login(client, user):
         response = client.post(url)
         assert response.status_code == 302 and "/account/" in response["Location"]
     assert Afspraak.objects.filter(owner=user).count() == 10
+
+
+def test_mirror_uses_words_a_secretary_uses(client, user):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    client.force_login(user)
+    html = client.get(reverse("agenda:spiegel"), {"van": "2025-01-06", "tot": "2025-02-28"})
+    text = html.content.decode()
+    for jargon in ["Vastgelegd", "vastgelegd", "Overig (zonder verlof)"]:
+        assert jargon not in text
+    assert "Gepland" in text and "verlof telt apart, in dagen" in text
+    settings = client.get(reverse("agenda:instellingen")).content.decode()
+    assert "vastgelegd" not in settings.lower()

@@ -22,7 +22,8 @@ COLOURS = {
 FONT = "Arial, Helvetica, sans-serif"
 # All-day leave is shown in days in the table, not as hours of overig: 45 hours of holiday
 # would dwarf every other bar.
-PERIOD_LABELS = {**DOMAIN_LABELS, "overig": "Overig (zonder verlof)"}
+# "Overige afspraken": what fits none of the three (leave is counted apart, in days).
+PERIOD_LABELS = {**DOMAIN_LABELS, "overig": "Overige afspraken"}
 
 
 def _config(chart: alt.Chart) -> alt.Chart:

@@ -141,10 +141,10 @@ class InstellingenForm(UtrechtFormMixin, forms.Form):
         label="Werkdag eindigt om", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     overvolle_dag = forms.IntegerField(
-        label="Overvolle dag vanaf (% van de werktijd vastgelegd)", min_value=10, max_value=100
+        label="Overvolle dag vanaf (% van de werktijd gepland)", min_value=10, max_value=100
     )
     overvolle_week = forms.IntegerField(
-        label="Overvolle week vanaf (% van de werktijd vastgelegd)", min_value=10, max_value=100
+        label="Overvolle week vanaf (% van de werktijd gepland)", min_value=10, max_value=100
     )
     pauze_minuten = forms.IntegerField(
         label="Een echte pauze duurt minstens (minuten)", min_value=0, max_value=240
