@@ -389,3 +389,24 @@ def test_mirror_uses_words_a_secretary_uses(client, user):
     assert "Gepland" in text and "verlof telt apart, in dagen" in text
     settings = client.get(reverse("agenda:instellingen")).content.decode()
     assert "vastgelegd" not in settings.lower()
+
+
+def test_mirror_steps_through_periods_and_offers_presets(client, user):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    client.force_login(user)
+    html = client.get(reverse("agenda:spiegel"), {"van": "2025-01-01", "tot": "2025-03-31"})
+    text = html.content.decode()
+    assert 'href="/agenda/?van=2024-10-01&amp;tot=2024-12-31"' in text
+    assert "Vorig kwartaal" in text and "Volgend kwartaal" in text
+    assert "/agenda/?van=2025-04-01&amp;tot=2025-06-30" in text
+    assert "dit kwartaal" in text and "afgelopen 12 maanden" in text
+    # A month shows month steps; the whole month is marked as current.
+    month = client.get(reverse("agenda:spiegel"), {"van": "2025-02-01", "tot": "2025-02-28"})
+    month_html = month.content.decode()
+    assert (
+        "Vorige maand" in month_html and "/agenda/?van=2025-01-01&amp;tot=2025-01-31" in month_html
+    )
+    assert 'aria-current="page" href="/agenda/?van=2025-02-01&amp;tot=2025-02-28"' in month_html

@@ -312,3 +312,37 @@ def test_upload_progress_is_announced_and_counts_agree(logged_in_page, browser_u
     assert Document.objects.count() == 2
     assert "(1 onderdelen)" not in page.content()
     assert_accessible(page, "start met twee documenten")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_mirror_period_navigation_by_keyboard(browser, live_server, browser_user, width):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=browser_user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    log_in(page)
+    page.goto("/agenda/?van=2025-02-01&tot=2025-02-28")
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"spiegel schuift horizontaal bij {width}px"
+    assert_accessible(page, f"spiegel met periodenavigatie ({width}px)")
+
+    page.locator("#inhoud").focus()
+    _tab_to(page, "← Vorige maand (1 januari 2025 tot en met 31 januari 2025)")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"van=2025-01-01&tot=2025-01-31"))
+    assert "1 januari 2025 tot en met 31 januari 2025" in page.locator("#totaal-kop").inner_text()
+
+    _tab_to(page, "kwartaal")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"van=2025-01-01&tot=2025-03-31"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"van=2025-01-01&tot=2025-01-31"))
+    page.get_by_role("link", name="afgelopen 12 maanden", exact=True).click()
+    page.wait_for_url(re.compile(r"van=\d{4}-\d\d-\d\d&tot=\d{4}-\d\d-\d\d"))
+    context.close()

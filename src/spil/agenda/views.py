@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import selectors, services
+from . import periods, selectors, services
 from .analysis import iso_week, without_leave
 from .charts import PERIOD_LABELS, period_hours, shares_svg, weekly_bars_svg
 from .classification import DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, WORK_DOMAINS
@@ -115,6 +115,7 @@ def spiegel(request):
             form = PeriodForm(initial={"van": period[0], "tot": period[1]})
     van, tot = period
     analysis = selectors.spiegel_analyse(owner=request.user, van=van, tot=tot)
+    navigation = _period_navigation(van, tot)
     data = analysis.as_dict()
     comparison = data["vergelijking"]
     work_minutes = sum(analysis.totals[d] for d in WORK_DOMAINS)
@@ -148,8 +149,38 @@ def spiegel(request):
         "citation": SURVEY_CITATION,
         "facts": SURVEY_FACTS,
         "thresholds": data["drempels"],
+        "periode": navigation,
     }
     return render(request, "agenda/spiegel.html", context)
+
+
+def _period_navigation(van: date, tot: date) -> dict:
+    """Links that step through time and pick a period; the address always holds it."""
+    base = reverse("agenda:spiegel")
+
+    def link(period: periods.Period, label: str) -> dict:
+        return {
+            "label": label,
+            "url": f"{base}?van={period.van.isoformat()}&tot={period.tot.isoformat()}",
+            "current": (period.van, period.tot) == (van, tot),
+            "van": period.van,
+            "tot": period.tot,
+        }
+
+    unit = periods.unit_of(van, tot)
+    noun = {"week": "week", "maand": "maand", "kwartaal": "kwartaal", "jaar": "jaar"}.get(
+        unit or "", "periode"
+    )
+    previous_label = "Vorig" if noun in {"kwartaal", "jaar"} else "Vorige"
+    next_label = "Volgend" if noun in {"kwartaal", "jaar"} else "Volgende"
+    return {
+        "vorige": link(periods.shifted(van, tot, -1), f"{previous_label} {noun}"),
+        "volgende": link(periods.shifted(van, tot, 1), f"{next_label} {noun}"),
+        "eenheden": [
+            link(periods.containing(tot, u), periods.UNIT_LABELS[u]) for u in periods.UNITS
+        ],
+        "snel": [link(p, p.label.capitalize()) for p in periods.presets(timezone.localdate())],
+    }
 
 
 def _weekly_summary(weeks: list[dict], *, workdays: int) -> str:
