@@ -131,7 +131,7 @@ def test_appointment_list_filters_and_inline_correction(client_in, user, importe
     assert "Prestatieafspraken met Woonstede" in html
     assert "B&amp;W-overleg" not in html
     html = client_in.get(url, {"zoek": "B&W"}).content.decode()
-    assert html.count('class="spil-correction"') == 5
+    assert html.count('name="afspraken"') == 5  # one checkbox per appointment
     # The reason does not repeat the domain shown right above it.
     assert "Onderwerp of locatie noemt" in html
     assert "Organisatie: " not in html and "College: " not in html
@@ -410,3 +410,54 @@ def test_mirror_steps_through_periods_and_offers_presets(client, user):
         "Vorige maand" in month_html and "/agenda/?van=2025-01-01&amp;tot=2025-01-31" in month_html
     )
     assert 'aria-current="page" href="/agenda/?van=2025-02-01&amp;tot=2025-02-28"' in month_html
+
+
+def test_several_appointments_are_corrected_at_once_and_we_stay_in_place(
+    client_in, user, other_user, imported
+):
+    url = reverse("agenda:afspraken")
+    here = f"{url}?zoek=B%26W"
+    rows = list(Afspraak.objects.filter(owner=user, onderwerp__startswith="B&W"))
+    response = client_in.post(
+        reverse("agenda:indelen_meerdere"),
+        {
+            "afspraken": [rows[0].pk, rows[1].pk],
+            "domein": "omgeving",
+            "bereik": "afspraak",
+            "volgende": here,
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == here + "#indelen"  # back at the same place in the list
+    assert set(
+        Afspraak.objects.filter(pk__in=[rows[0].pk, rows[1].pk]).values_list("domein", flat=True)
+    ) == {"omgeving"}
+    assert Afspraak.objects.get(pk=rows[2].pk).domein != "omgeving"
+    html = client_in.get(here).content.decode()
+    assert "2 afspraken ingedeeld bij omgeving." in html
+
+    # Another user's appointment in the selection: 404, nothing changed.
+    foreign = Afspraak.objects.create(
+        owner=other_user,
+        bron=rows[0].bron,
+        uid="x",
+        herhaling="y",
+        begin=rows[0].begin,
+        eind=rows[0].eind,
+        onderwerp="Vreemd",
+        vingerafdruk="z",
+    )
+    denied = client_in.post(
+        reverse("agenda:indelen_meerdere"),
+        {"afspraken": [rows[2].pk, foreign.pk], "domein": "overig", "bereik": "afspraak"},
+    )
+    assert denied.status_code == 404
+    assert Afspraak.objects.get(pk=rows[2].pk).domein != "overig"
+    assert Afspraak.objects.get(pk=foreign.pk).domein != "overig"
+
+
+def test_appointments_default_to_the_current_period_newest_first(client_in, imported):
+    html = client_in.get(reverse("agenda:afspraken")).content.decode()
+    dates = re.findall(r'<time datetime="([^"]+)"', html)
+    assert dates and dates == sorted(dates, reverse=True)
+    assert 'name="van" value="' in html  # the period is filled in

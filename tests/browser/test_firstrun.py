@@ -346,3 +346,97 @@ def test_mirror_period_navigation_by_keyboard(browser, live_server, browser_user
     page.get_by_role("link", name="afgelopen 12 maanden", exact=True).click()
     page.wait_for_url(re.compile(r"van=\d{4}-\d\d-\d\d&tot=\d{4}-\d\d-\d\d"))
     context.close()
+
+
+def _appointments_of_a_year(owner) -> None:
+    """About 60 appointments over the last months, so the list has more than one page."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import event, ics
+
+    today = timezone.localdate()
+    events = []
+    for n in range(60):
+        day = today - timedelta(days=2 * n + 1)
+        stamp = day.strftime("%Y%m%d")
+        title = "Overleg woningcorporatie" if n % 10 == 0 else f"Werkoverleg team {n}"
+        events.append(event(f"a{n}@beekdal", title, f"{stamp}T100000", f"{stamp}T110000"))
+    agenda_import(owner=owner, filename="Agenda.ics", data=ics(*events))
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_correcting_several_appointments_by_keyboard(browser, live_server, browser_user, width):
+    from spil.agenda.models import Afspraak
+
+    _appointments_of_a_year(browser_user)
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    log_in(page)
+    page.goto("/agenda/afspraken/")
+    # The current period, newest first.
+    dates = page.locator("tbody time").evaluate_all("els => els.map(e => e.dateTime)")
+    assert dates == sorted(dates, reverse=True)
+    assert page.get_by_label("Van").input_value()
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"afspraken schuiven horizontaal bij {width}px"
+    assert page.get_by_label("Nieuw domein").is_visible()
+    assert_accessible(page, f"afspraken kiezen ({width}px)")
+
+    # Search by title, tick every match by keyboard, put them in one domain at once.
+    page.get_by_label("Onderwerp bevat").fill("woningcorporatie")
+    page.get_by_label("Onderwerp bevat").press("Enter")
+    page.wait_for_url(re.compile(r"zoek=woningcorporatie"))
+    boxes = page.locator("tbody input[type=checkbox]")
+    count = boxes.count()
+    assert count >= 3
+    boxes.first.focus()
+    for index in range(count):
+        page.keyboard.press("Space")
+        if index < count - 1:
+            page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Or")  # select "Organisatie" in the focused domain list by typing
+    assert page.get_by_label("Nieuw domein").input_value() == "organisatie"
+    _tab_to(page, "Gekozen afspraken indelen")
+    page.keyboard.press("Enter")
+    page.get_by_text(f"{count} afspraken ingedeeld bij organisatie").wait_for()
+    # Back in the same place: the panel, with the search still applied.
+    assert page.url.endswith("#indelen") and "zoek=woningcorporatie" in page.url
+    in_view = page.evaluate(
+        "() => { const r = document.getElementById('indelen').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }"
+    )
+    assert in_view
+    assert (
+        Afspraak.objects.filter(
+            onderwerp__contains="woningcorporatie", domein="organisatie"
+        ).count()
+        == count
+    )
+    assert_accessible(page, f"afspraken na indelen ({width}px)")
+    context.close()
+
+
+def test_correcting_several_appointments_without_javascript(browser, live_server, browser_user):
+    from spil.agenda.models import Afspraak
+
+    _appointments_of_a_year(browser_user)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    log_in(page)
+    page.goto("/agenda/afspraken/?zoek=Werkoverleg+team+1")
+    page.locator("tbody input[type=checkbox]").first.check()
+    page.locator("tbody input[type=checkbox]").nth(1).check()
+    page.get_by_label("Nieuw domein").select_option("college")
+    page.get_by_role("button", name="Gekozen afspraken indelen").click()
+    page.get_by_text("2 afspraken ingedeeld bij college").wait_for()
+    assert "zoek=Werkoverleg" in page.url and page.url.endswith("#indelen")
+    assert Afspraak.objects.filter(domein="college").count() >= 2
+    context.close()

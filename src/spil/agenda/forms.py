@@ -109,7 +109,7 @@ class FilterForm(PeriodForm):
 
 
 class CorrectieForm(UtrechtFormMixin, forms.Form):
-    domein = forms.ChoiceField(label="Domein", choices=DOMAIN_CHOICES)
+    domein = forms.ChoiceField(label="Nieuw domein", choices=DOMAIN_CHOICES)
     bereik = forms.ChoiceField(
         label="Geldt voor",
         choices=Correctie.BEREIK_CHOICES,

@@ -303,6 +303,33 @@ def correctie_create(*, owner, afspraak_id: int, bereik: str, domein: str) -> Co
 
 
 @transaction.atomic
+def correcties_create(*, owner, afspraak_ids: list[int], bereik: str, domein: str) -> int:
+    """Put several appointments in a domain at once (see correctie_create). "De hele reeks"
+    applies to appointments of a series; a single appointment gets "alleen deze". Raises
+    Afspraak.DoesNotExist when any id is not one of the owner's appointments."""
+    if domein not in DOMAINS:
+        raise ValidationError(f"Onbekend domein: {domein}.")
+    if bereik not in dict(Correctie.BEREIK_CHOICES):
+        raise ValidationError(f"Onbekend bereik: {bereik}.")
+    wanted = set(afspraak_ids)
+    afspraken = list(afspraak_qs(owner=owner).filter(pk__in=wanted))
+    if len(afspraken) != len(wanted):
+        raise Afspraak.DoesNotExist
+    for afspraak in afspraken:
+        scope = bereik
+        if scope == Correctie.BEREIK_REEKS and not afspraak.reeks:
+            scope = Correctie.BEREIK_AFSPRAAK
+        Correctie.objects.update_or_create(
+            owner=owner,
+            bereik=scope,
+            sleutel=_correction_key(afspraak, scope),
+            defaults={"domein": domein, "onderwerp": afspraak.onderwerp[:500]},
+        )
+    afspraken_herindelen(owner=owner)
+    return len(afspraken)
+
+
+@transaction.atomic
 def correctie_delete(*, owner, correctie_id: int) -> None:
     Correctie.objects.owned_by(owner).get(pk=correctie_id).delete()
     afspraken_herindelen(owner=owner)

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("afspraken/", views.afspraken, name="afspraken"),
     path("afspraken/<int:afspraak_id>/indeling/", views.afspraak_indelen, name="indelen"),
+    path("afspraken/indelen/", views.afspraken_indelen, name="indelen_meerdere"),
     path("instellingen/", views.instellingen, name="instellingen"),
     path(
         "correcties/<int:correctie_id>/verwijderen/",

@@ -326,8 +326,12 @@ def _import_message(batch) -> str:
 
 
 def afspraken(request):
+    """Appointments, newest first, by default of the mirror's current period; several can be
+    selected and put in a domain at once."""
     form = FilterForm(request.GET or None)
     filters = {}
+    if not request.GET and (period := _default_period(request.user)) is not None:
+        form = FilterForm({"van": period[0].isoformat(), "tot": period[1].isoformat()})
     if form.is_bound and form.is_valid():
         filters = {
             "van": form.cleaned_data["van"],
@@ -336,7 +340,7 @@ def afspraken(request):
             "zoek": form.cleaned_data["zoek"] or None,
             "bron_indeling": form.cleaned_data["grond"] or None,
         }
-    qs = selectors.afspraak_list(owner=request.user, **filters)
+    qs = selectors.afspraak_list(owner=request.user, nieuwste_eerst=True, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -365,8 +369,46 @@ def afspraken(request):
             "domain_choices": [(d, DOMAIN_LABELS[d]) for d in DOMAINS],
             "scope_choices": Correctie.BEREIK_CHOICES,
             "here": request.get_full_path(),
+            "indelen_melding": request.session.pop(INDELEN_MELDING, ""),
+            "gekozen": {int(pk) for pk in request.GET.getlist("gekozen") if pk.isdigit()},
         },
     )
+
+
+INDELEN_MELDING = "agenda_indelen_melding"
+
+
+@require_POST
+def afspraken_indelen(request):
+    """Put the selected appointments in a domain, then back to the same place in the list."""
+    target = request.POST.get("volgende") or reverse("agenda:afspraken")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("agenda:afspraken")
+    target = target.split("#")[0] + "#indelen"
+    ids = [int(pk) for pk in request.POST.getlist("afspraken") if pk.isdigit()]
+    form = CorrectieForm(request.POST)
+    if not ids:
+        request.session[INDELEN_MELDING] = "Kies eerst een of meer afspraken in de lijst."
+        return redirect(target)
+    if not form.is_valid():
+        request.session[INDELEN_MELDING] = "Kies een domein en waarvoor de correctie geldt."
+        return redirect(target)
+    try:
+        count = services.correcties_create(
+            owner=request.user,
+            afspraak_ids=ids,
+            bereik=form.cleaned_data["bereik"],
+            domein=form.cleaned_data["domein"],
+        )
+    except Afspraak.DoesNotExist as error:
+        raise Http404("Deze afspraak bestaat niet.") from error
+    noun = "afspraak" if count == 1 else "afspraken"
+    request.session[INDELEN_MELDING] = (
+        f"{count} {noun} ingedeeld bij {DOMAIN_LABELS[form.cleaned_data['domein']].lower()}."
+    )
+    return redirect(target)
 
 
 @require_POST
