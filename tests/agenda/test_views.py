@@ -461,3 +461,32 @@ def test_appointments_default_to_the_current_period_newest_first(client_in, impo
     dates = re.findall(r'<time datetime="([^"]+)"', html)
     assert dates and dates == sorted(dates, reverse=True)
     assert 'name="van" value="' in html  # the period is filled in
+
+
+def test_mirror_tables_download_as_csv_for_their_owner_only(client, user, other_user):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    client.force_login(user)
+    period = {"van": "2025-01-06", "tot": "2025-02-28"}
+    page = client.get(reverse("agenda:spiegel"), period).content.decode()
+    assert page.count("Download als CSV") == 3
+
+    weeks = client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "weken"})
+    assert weeks["Content-Type"].startswith("text/csv")
+    assert "attachment" in weeks["Content-Disposition"]
+    text = weeks.content.decode("utf-8")
+    assert text.startswith("\ufeffWeek;Van;Tot en met;College;Organisatie;Omgeving")
+    lines = text.strip().splitlines()
+    assert lines[1].startswith("week 02 2025;06-01-2025;12-01-2025;")
+    assert "," in lines[1] and "." not in lines[1].split(";", 3)[3]  # decimal commas
+    shares = client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "verdeling"})
+    assert shares.content.decode().splitlines()[1].startswith("College;")
+    assert client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "x"}).status_code == 404
+
+    # Another user gets a table without these appointments.
+    client.force_login(other_user)
+    theirs = client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "weken"})
+    for line in theirs.content.decode().strip().splitlines()[1:]:
+        assert line.split(";")[3:7] == ["0,0", "0,0", "0,0", "0,0"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -440,3 +441,53 @@ def test_correcting_several_appointments_without_javascript(browser, live_server
     assert "zoek=Werkoverleg" in page.url and page.url.endswith("#indelen")
     assert Afspraak.objects.filter(domein="college").count() >= 2
     context.close()
+
+
+def _hidden(page, selector: str) -> bool:
+    return page.evaluate(
+        "(s) => [...document.querySelectorAll(s)]"
+        ".every(e => getComputedStyle(e).display === 'none')",
+        selector,
+    )
+
+
+def test_theme_and_mirror_print_cleanly_and_tables_download(logged_in_page, browser_user):
+    from spil.agenda.services import agenda_import
+    from spil.kennis.models import Unit
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    ingest()
+    agenda_import(owner=browser_user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    page = logged_in_page
+    theme = Unit.objects.get(theme_number=2)
+    page.goto(f"/themas/{theme.id}/")
+    page.emulate_media(media="print")
+    assert _hidden(page, ".spil-header nav") and _hidden(page, ".spil-logout")
+    assert page.locator("h1").is_visible()
+    assert page.locator(".spil-citation__text").is_visible()
+
+    page.goto("/agenda/?van=2025-01-06&tot=2025-02-28")
+    assert _hidden(page, ".spil-header nav") and _hidden(page, ".spil-filters")
+    assert _hidden(page, ".spil-period-nav") and _hidden(page, ".spil-subnav")
+    breaks = page.evaluate(
+        "() => [...document.querySelectorAll('main > .spil-section')]"
+        ".map(s => getComputedStyle(s).breakBefore)"
+    )
+    assert breaks[0] != "page" and set(breaks[1:]) == {"page"}
+    kept = page.evaluate(
+        "() => [...document.querySelectorAll('main figure, main table')]"
+        ".map(e => getComputedStyle(e).breakInside)"
+    )
+    assert kept and set(kept) == {"avoid-page"}
+    page.emulate_media(media="screen")
+
+    # Download the weekly table by keyboard.
+    link = page.locator(".spil-csv-link a", has_text="per week")
+    link.focus()
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    content = Path(download.path()).read_text(encoding="utf-8-sig")
+    assert content.startswith("Week;Van;Tot en met;College")
+    assert_accessible(page, "spiegel met CSV-links")

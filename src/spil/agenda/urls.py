@@ -6,6 +6,7 @@ app_name = "agenda"
 
 urlpatterns = [
     path("", views.spiegel, name="spiegel"),
+    path("tabel.csv", views.spiegel_csv, name="spiegel_csv"),
     path("importeren/", views.importeren, name="importeren"),
     path(
         "importeren/<int:batch_id>/hele-periode/",

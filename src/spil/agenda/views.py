@@ -183,6 +183,78 @@ def _period_navigation(van: date, tot: date) -> dict:
     }
 
 
+CSV_TABLES = {
+    "verdeling": "verdeling",
+    "weken": "uren-per-week",
+    "maanden": "uren-per-maand",
+}
+
+
+def spiegel_csv(request):
+    """A table of the mirror as CSV (semicolons and decimal commas, as Dutch spreadsheets
+    expect), for the period in the address."""
+    import csv
+
+    from django.http import HttpResponse
+
+    form = PeriodForm(request.GET)
+    tabel = request.GET.get("tabel", "")
+    if tabel not in CSV_TABLES or not form.is_valid():
+        raise Http404("Onbekende tabel of periode.")
+    van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+    if van is None or tot is None:
+        raise Http404("Geef een periode met van en tot.")
+    analysis = selectors.spiegel_analyse(owner=request.user, van=van, tot=tot)
+    data = analysis.as_dict()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="agenda-spiegel-{CSV_TABLES[tabel]}-{van}-{tot}.csv"'
+    )
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+    writer = csv.writer(response, delimiter=";")
+    if tabel == "verdeling":
+        writer.writerow(
+            ["Domein", "Jouw aandeel (%)", "Jouw doel (%)", "Verschil", "Enquête (ongeveer, %)"]
+        )
+        for row in data["vergelijking"]:
+            writer.writerow(
+                [
+                    row["label"],
+                    _decimal(row["aandeel"]),
+                    _decimal(row["doel"]),
+                    _decimal(row["verschil_doel"]),
+                    row["referentie"],
+                ]
+            )
+        return response
+    first = "Week" if tabel == "weken" else "Maand"
+    writer.writerow(
+        [
+            first,
+            "Van",
+            "Tot en met",
+            *[PERIOD_LABELS[d] for d in DOMAINS],
+            "Verlof (dagen)",
+            "Werktijd (uur)",
+            "Gepland (% van de werktijd)",
+        ]
+    )
+    for row in _week_rows(data[tabel]):
+        label = f"week {row['van']:%V %G}" if tabel == "weken" else f"{row['van']:%m-%Y}"
+        writer.writerow(
+            [
+                label,
+                f"{row['van']:%d-%m-%Y}",
+                f"{row['tot']:%d-%m-%Y}",
+                *row["uren"],
+                row["verlof"],
+                row["werktijd"],
+                row["geboekt"],
+            ]
+        )
+    return response
+
+
 def _weekly_summary(weeks: list[dict], *, workdays: int) -> str:
     """One sentence for the weekly chart, from the numbers it draws."""
     leave_days = sum(w["verlof_dagen"] for w in weeks)
