@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "spil.kennis",
     "spil.agenda",
     "spil.leergang",
+    "spil.oefenen",
     "spil.web",
 ]
 

@@ -288,3 +288,24 @@ def upload_latest_with_data(*, document: Document) -> Upload | None:
         .order_by("-created_at", "-id")
         .first()
     )
+
+
+def theme_units(*, numbers: list[int]) -> dict[int, Unit]:
+    """Numbered themes by number, from the library's handbook: the document with the most
+    numbered themes (other apps refer to "theme 31" without knowing document ids)."""
+    handbook = (
+        Document.objects.annotate(
+            themes=Count("units", filter=Q(units__theme_number__isnull=False))
+        )
+        .filter(themes__gt=0)
+        .order_by("-themes", "id")
+        .first()
+    )
+    if handbook is None or not numbers:
+        return {}
+    units = (
+        Unit.objects.select_related("document")
+        .prefetch_related(Prefetch("passages", queryset=Passage.objects.order_by("position")))
+        .filter(document=handbook, theme_number__in=numbers)
+    )
+    return {unit.theme_number: unit for unit in units}

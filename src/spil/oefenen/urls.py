@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "oefenen"
+
+urlpatterns = [
+    path("", views.lijst, name="lijst"),
+    path("scenario/<slug:scenario_id>/", views.scenario, name="scenario"),
+    path("sessie/<int:sessie_id>/", views.spelen, name="spelen"),
+    path("sessie/<int:sessie_id>/kies/", views.kiezen, name="kiezen"),
+    path("sessie/<int:sessie_id>/terug/", views.terug, name="terug"),
+    path("sessie/<int:sessie_id>/advies/", views.raadplegen, name="raadplegen"),
+    path("sessie/<int:sessie_id>/uitleg/", views.uitleg, name="uitleg"),
+    path("sessie/<int:sessie_id>/nabespreking/", views.nabespreking, name="nabespreking"),
+    path("sessie/<int:sessie_id>/verwijderen/", views.verwijderen, name="verwijderen"),
+]
