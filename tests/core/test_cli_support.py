@@ -136,3 +136,13 @@ def test_highlights_are_bold_on_a_terminal_and_plain_when_piped(monkeypatch):
 def test_decimals_use_a_comma():
     assert decimal(12.345) == "12,3"
     assert decimal(0.5, 2) == "0,50"
+
+
+def test_a_command_may_need_the_database_only_for_some_calls(tmp_path):
+    scenario = tmp_path / "leeg.yaml"
+    scenario.write_text("titel: x\n", encoding="utf-8")
+    data_dir = tmp_path / "data"
+    with_library = _spil(["oefenen", "controleer", str(scenario)], data_dir)
+    assert with_library.returncode == 2 and "spil init" in with_library.stderr
+    without = _spil(["oefenen", "controleer", "--zonder-bibliotheek", str(scenario)], data_dir)
+    assert "spil init" not in without.stderr and "Traceback" not in without.stderr

@@ -84,7 +84,7 @@ def test_eval_prints_table_with_baseline(library, tmp_path: Path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "2 vragen, 8 eenheden"
     assert lines[1].split() == ["recall@5", "MRR@10", "nDCG@10"]
-    assert lines[2].split() == ["Spil", "1.000", "1.000", "1.000"]
+    assert lines[2].split() == ["Spil", "1,000", "1,000", "1,000"]
     assert lines[3].startswith("BM25 (bm25s)")
 
 

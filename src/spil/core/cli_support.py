@@ -134,8 +134,12 @@ def database_problem() -> str | None:
 
 def run_handler(args: argparse.Namespace) -> int:
     """Run a subcommand's handler; first check the database unless it set
-    `needs_database=False` (e.g. `spil init` itself)."""
-    if getattr(args, "needs_database", True):
+    `needs_database=False` (e.g. `spil init` itself), or a function of the arguments that
+    says whether this call needs it."""
+    needed = getattr(args, "needs_database", True)
+    if callable(needed):
+        needed = needed(args)
+    if needed:
         problem = database_problem()
         if problem:
             print(problem, file=sys.stderr)
