@@ -34,8 +34,9 @@ spil_fingerprint() {
 }
 
 extra="${1:-}"
-pip_stamp=.venv/.spil-installed
-pip_wanted="$(spil_fingerprint pyproject.toml "extra=$extra")"
+# One stamp per extra; installing with an extra (e.g. test) also installs the plain set.
+pip_stamp=".venv/.spil-installed${extra:+-$extra}"
+pip_wanted="$(spil_fingerprint pyproject.toml)"
 if [ -f "$pip_stamp" ] && [ "$(cat "$pip_stamp")" = "$pip_wanted" ] && [ -x .venv/bin/spil ]; then
   : # unchanged since the last install
 else
@@ -50,6 +51,7 @@ else
   if .venv/bin/python -m pip install --quiet --disable-pip-version-check \
     -e ".${extra:+[$extra]}"; then
     echo "$pip_wanted" >"$pip_stamp"
+    echo "$pip_wanted" >.venv/.spil-installed
   elif [ -x .venv/bin/spil ] && .venv/bin/python -c 'import spil.cli' 2>/dev/null; then
     echo "Let op: de Python-pakketten konden niet worden bijgewerkt (geen verbinding?);" \
       "Spil gebruikt de vorige installatie. Start later opnieuw om bij te werken." >&2

@@ -68,8 +68,8 @@ def test_failed_npm_install_keeps_the_working_installation(tmp_path):
     (venv_bin / "spil").write_text("#!/bin/sh\n")
     (venv_bin / "spil").chmod(0o755)
     pyproject = (copy / "pyproject.toml").read_bytes()
-    fingerprint = hashlib.sha256(pyproject + b"extra=test\n").hexdigest()
-    (copy / ".venv/.spil-installed").write_text(fingerprint + "\n")
+    fingerprint = hashlib.sha256(pyproject + b"\n").hexdigest()
+    (copy / ".venv/.spil-installed-test").write_text(fingerprint + "\n")
     done = subprocess.run(
         ["unshare", "-n", "bash", "-c", "source scripts/bootstrap.sh test"],
         cwd=copy,
