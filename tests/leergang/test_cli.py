@@ -22,9 +22,9 @@ def test_the_cli_plans_generated_cohorts_within_every_hard_rule(tmp_path, capsys
     path = tmp_path / "cohort.json"
     path.write_text(json.dumps(data), encoding="utf-8")
 
-    code, out, _err = run(capsys, "plan", str(path), "--json", "--tijdslimiet", limit)
+    code, out, err = run(capsys, "plan", str(path), "--json", "--tijdslimiet", limit)
 
-    assert code == 0
+    assert code == 0, err
     plan = json.loads(out)
     assert set(plan) == {
         "status", "intervisiegroepen", "modules", "stages", "coaching", "kwaliteit"

@@ -188,3 +188,54 @@ def test_participants_without_preferences_fill_two_different_modules():
     assert row["verdiepen"] != row["nieuw"]
     assert "geen voorkeuren" in row["reden"]
     assert plan_violations(cohort, plan) == []
+
+
+def test_the_greedy_grouping_used_as_a_start_and_fallback_keeps_the_hard_rules():
+    from spil.leergang.planning.cohort import group_sizes
+    from spil.leergang.planning.solver import _groups_hint
+    from spil.leergang.planning.voorbeeld import cohort_generate
+
+    cohort = cohort_from_dict(cohort_generate(deelnemers=150, seed=3))
+    sizes = group_sizes(150, 5)
+    members_of, coach_of = _groups_hint(cohort, sizes)
+    people = {p.id: p for p in cohort.deelnemers}
+    coaches = {c.id: c for c in cohort.coaches}
+    assert sorted(len(m) for m in members_of) == sorted(sizes)
+    assert set().union(*members_of) == set(people)
+    for members, coach in zip(members_of, coach_of, strict=True):
+        employers = [people[p].werkgever for p in members]
+        assert len(employers) == len(set(employers))
+        assert all(coaches[coach].conflicts_with(people[p]) is None for p in members)
+    assert max(coach_of.count(c) for c in coach_of) == 1
+
+
+def test_a_plan_under_a_very_short_time_limit_still_keeps_every_rule():
+    from spil.leergang.planning.voorbeeld import cohort_generate
+
+    cohort = cohort_from_dict(cohort_generate(deelnemers=150, seed=5))
+    plan = plan_to_dict(cohort, cohort_plan(cohort, time_limit=1))
+    assert plan["status"] == "toelaatbaar"
+    assert plan_violations(cohort, plan) == []
+
+
+def test_the_greedy_module_and_coach_assignments_keep_the_hard_rules():
+    from spil.leergang.planning.solver import _coaching_hint, _modules_hint
+    from spil.leergang.planning.voorbeeld import cohort_generate
+
+    cohort = cohort_from_dict(cohort_generate(deelnemers=150, seed=3))
+    modules = _modules_hint(cohort)
+    coaching = _coaching_hint(cohort)
+    people = {p.id: p for p in cohort.deelnemers}
+    load = {}
+    for pid, chosen in modules.items():
+        doelen = sorted(people[pid].modules[mid].doel for mid in chosen)
+        assert doelen == ["nieuw", "verdiepen"]
+        for mid in chosen:
+            load[mid] = load.get(mid, 0) + 1
+    for module in cohort.modules:
+        assert load.get(module.id, 0) == 0 or module.min <= load[module.id] <= module.max
+    coaches = {c.id: c for c in cohort.coaches}
+    for pid, cid in coaching.items():
+        assert coaches[cid].conflicts_with(people[pid]) is None
+    for cid, coach in coaches.items():
+        assert list(coaching.values()).count(cid) <= coach.capaciteit

@@ -238,16 +238,34 @@ def plan_groups(cohort: Cohort, plan: Plan, *, seconds: float, workers: int, see
                 "en twee collega's mogen niet in dezelfde groep."
             )
     model, _rules, x, z = _groups_model(cohort, sizes, diagnose=False)
+    hint = _groups_hint(cohort, sizes)
+    if hint is not None:
+        members_of, coach_of = hint
+        for (pid, g), var in x.items():
+            model.AddHint(var, int(pid in members_of[g]))
+        for (cid, g), var in z.items():
+            model.AddHint(var, int(coach_of[g] == cid))
     solver, status, took = _solve(model, seconds=seconds, workers=workers, seed=seed)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan.parts["intervisiegroepen"] = _result(solver, status, took)
+        members_of = [
+            {p.id for p in cohort.deelnemers if solver.Value(x[p.id, g])} for g in range(len(sizes))
+        ]
+        coach_of = [next(c.id for c in lead if solver.Value(z[c.id, g])) for g in range(len(sizes))]
+    elif status == cp_model.UNKNOWN and hint is not None:
+        # Out of time before CP-SAT reported a solution (a busy machine): the greedy grouping
+        # keeps every hard rule; only its spread is not optimised.
+        plan.parts["intervisiegroepen"] = PartResult("toelaatbaar", 0.0, 0.0, took)
+        members_of, coach_of = hint
+    else:
         if error := _timed_out("Intervisiegroepen", status):
             raise error
         model, rules, _x, _z = _groups_model(cohort, sizes, diagnose=True)
         raise _fail("Intervisiegroepen", rules.explain(seconds))
-    plan.parts["intervisiegroepen"] = _result(solver, status, took)
+    coaches = {c.id: c for c in cohort.coaches}
     for g in range(len(sizes)):
-        members = [p for p in cohort.deelnemers if solver.Value(x[p.id, g])]
-        coach = next(c for c in cohort.coaches if c.intervisie and solver.Value(z[c.id, g]))
+        members = [p for p in cohort.deelnemers if p.id in members_of[g]]
+        coach = coaches[coach_of[g]]
         plan.groepen.append(
             {
                 "groep": g + 1,
@@ -256,6 +274,52 @@ def plan_groups(cohort: Cohort, plan: Plan, *, seconds: float, workers: int, see
                 "reden": reasons.group_reason(members=members, coach=coach),
             }
         )
+
+
+def _groups_hint(cohort: Cohort, sizes: list[int]) -> tuple[list[set[str]], list[str]] | None:
+    """A grouping that keeps the hard rules, built greedily, or None.
+
+    People of the largest employers are placed first, each in the emptiest group without a
+    colleague; coaches are then matched to groups by max-flow. Locks are left to the solver.
+    """
+    import networkx as nx
+
+    if cohort.vastgezet.groepen or cohort.vastgezet.groepcoaches:
+        return None
+    by_employer = sorted(_by_employer(cohort).values(), key=len, reverse=True)
+    members_of: list[set[str]] = [set() for _ in sizes]
+    employers_of: list[set[str]] = [set() for _ in sizes]
+    for colleagues in by_employer:
+        for person in colleagues:
+            options = [
+                g
+                for g in range(len(sizes))
+                if len(members_of[g]) < sizes[g]
+                and name_key(person.werkgever) not in employers_of[g]
+            ]
+            if not options:
+                return None
+            g = min(options, key=lambda i: (len(members_of[i]) / sizes[i], i))
+            members_of[g].add(person.id)
+            employers_of[g].add(name_key(person.werkgever))
+    people = {p.id: p for p in cohort.deelnemers}
+    graph = nx.DiGraph()
+    lead = [c for c in cohort.coaches if c.intervisie]
+    for g in range(len(sizes)):
+        graph.add_edge("bron", f"g{g}", capacity=1)
+        for c in lead:
+            if all(c.conflicts_with(people[pid]) is None for pid in members_of[g]):
+                graph.add_edge(f"g{g}", f"c:{c.id}", capacity=1)
+    for c in lead:
+        graph.add_edge(f"c:{c.id}", "put", capacity=c.max_groepen)
+    value, flow = nx.maximum_flow(graph, "bron", "put")
+    if value < len(sizes):
+        return None
+    coach_of = [
+        next(node[2:] for node, amount in flow[f"g{g}"].items() if amount)
+        for g in range(len(sizes))
+    ]
+    return members_of, coach_of
 
 
 def _by_employer(cohort: Cohort) -> dict[str, list[Deelnemer]]:
@@ -326,6 +390,65 @@ def _modules_model(cohort: Cohort, *, diagnose: bool):
     return model, rules, m, given
 
 
+def _modules_hint(cohort: Cohort) -> dict[str, set[str]] | None:
+    """Two modules per participant, greedily, within every rule; None when the greedy fails.
+
+    Each participant gets the best-ranked module with room for each doel (locks first); then a
+    module under its minimum is cancelled, smallest first, and its people move to their next
+    choice with room. Those without preferences fill the emptiest modules last.
+    """
+    modules = {mod.id: mod for mod in cohort.modules}
+    running = set(modules)
+    locked = cohort.vastgezet.modules
+
+    while True:
+        load = dict.fromkeys(modules, 0)
+        chosen: dict[str, set[str]] = {}
+        for p in cohort.deelnemers:
+            if p.id in locked:
+                chosen[p.id] = set(locked[p.id])
+                for mid in chosen[p.id]:
+                    load[mid] += 1
+        for p in cohort.deelnemers:
+            if p.id in chosen or not p.modules:
+                continue
+            picks = set()
+            for doel in ("verdiepen", "nieuw"):
+                pick = next(
+                    (
+                        mid
+                        for mid in p.choice_order(doel)
+                        if mid in running and load[mid] < modules[mid].max
+                    ),
+                    None,
+                )
+                if pick is None:
+                    return None
+                picks.add(pick)
+                load[pick] += 1
+            chosen[p.id] = picks
+        for p in cohort.deelnemers:
+            if p.id in chosen:
+                continue
+            options = sorted(
+                (mid for mid in running if load[mid] < modules[mid].max),
+                key=lambda mid: (load[mid] >= modules[mid].min, load[mid]),
+            )
+            if len(options) < 2:
+                return None
+            chosen[p.id] = set(options[:2])
+            for mid in options[:2]:
+                load[mid] += 1
+        short = [mid for mid in running if 0 < load[mid] < modules[mid].min]
+        short += [mid for mid in running if load[mid] == 0]
+        if not short:
+            return chosen
+        cancel = min(short, key=lambda mid: load[mid])
+        if any(cancel in locked_pair for locked_pair in locked.values()):
+            return None
+        running.discard(cancel)
+
+
 def plan_modules(cohort: Cohort, plan: Plan, *, seconds: float, workers: int, seed: int) -> None:
     for p in cohort.deelnemers:
         if p.modules:
@@ -336,20 +459,35 @@ def plan_modules(cohort: Cohort, plan: Plan, *, seconds: float, workers: int, se
                     "deelnemer kiest er één om te verdiepen en één nieuwe."
                 )
     model, _rules, m, given = _modules_model(cohort, diagnose=False)
+    hint = _modules_hint(cohort)
+    if hint is not None:
+        for (pid, mid), var in m.items():
+            model.AddHint(var, int(mid in hint[pid]))
+        running_hint = {mid for chosen in hint.values() for mid in chosen}
+        for mid, var in given.items():
+            model.AddHint(var, int(mid in running_hint))
     solver, status, took = _solve(model, seconds=seconds, workers=workers, seed=seed)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan.parts["modules"] = _result(solver, status, took)
+        chosen_of = {
+            p.id: [mod.id for mod in cohort.modules if solver.Value(m[p.id, mod.id])]
+            for p in cohort.deelnemers
+        }
+    elif status == cp_model.UNKNOWN and hint is not None:
+        # Out of time (a busy machine): the greedy assignment keeps every hard rule.
+        plan.parts["modules"] = PartResult("toelaatbaar", 0.0, 0.0, took)
+        chosen_of = {pid: [mod.id for mod in cohort.modules if mod.id in hint[pid]] for pid in hint}
+    else:
         if error := _timed_out("Modules", status):
             raise error
         model, rules, _m, _g = _modules_model(cohort, diagnose=True)
         raise _fail("Modules", rules.explain(seconds))
-    plan.parts["modules"] = _result(solver, status, took)
     counts = {
-        mod.id: sum(solver.Value(m[p.id, mod.id]) for p in cohort.deelnemers)
-        for mod in cohort.modules
+        mod.id: sum(mod.id in chosen_of[p.id] for p in cohort.deelnemers) for mod in cohort.modules
     }
-    running = {mod.id for mod in cohort.modules if solver.Value(given[mod.id])}
+    running = {mod.id for mod in cohort.modules if counts[mod.id]}
     for p in cohort.deelnemers:
-        chosen = [mod.id for mod in cohort.modules if solver.Value(m[p.id, mod.id])]
+        chosen = chosen_of[p.id]
         if p.modules:
             deep = next(mid for mid in chosen if p.modules[mid].doel == "verdiepen")
             new = next(mid for mid in chosen if p.modules[mid].doel == "nieuw")
@@ -588,6 +726,32 @@ def _coaching_model(cohort: Cohort, *, diagnose: bool):
     return model, rules, k
 
 
+def _coaching_hint(cohort: Cohort) -> dict[str, str] | None:
+    """Participant -> coach by min-cost flow over preference ranks, within capacity and
+    without conflicts of interest and locks respected; None when no such assignment exists."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    people = cohort.deelnemers
+    graph.add_node("bron", demand=-len(people))
+    graph.add_node("put", demand=len(people))
+    for p in people:
+        graph.add_edge("bron", f"p:{p.id}", capacity=1, weight=0)
+        locked = cohort.vastgezet.coaching.get(p.id)
+        for c in cohort.coaches:
+            if c.conflicts_with(p) is None and (locked is None or locked == c.id):
+                graph.add_edge(f"p:{p.id}", f"c:{c.id}", capacity=1, weight=_coach_rank(p, c.id))
+    for c in cohort.coaches:
+        graph.add_edge(f"c:{c.id}", "put", capacity=c.capaciteit, weight=0)
+    try:
+        flow = nx.min_cost_flow(graph)
+    except nx.NetworkXUnfeasible:
+        return None
+    return {
+        p.id: next(node[2:] for node, amount in flow[f"p:{p.id}"].items() if amount) for p in people
+    }
+
+
 def plan_coaching(cohort: Cohort, plan: Plan, *, seconds: float, workers: int, seed: int) -> None:
     capacity = sum(c.capaciteit for c in cohort.coaches)
     if capacity < len(cohort.deelnemers):
@@ -596,14 +760,24 @@ def plan_coaching(cohort: Cohort, plan: Plan, *, seconds: float, workers: int, s
             f"{capacity} coachen."
         )
     model, _rules, k = _coaching_model(cohort, diagnose=False)
+    hint = _coaching_hint(cohort)
+    if hint is not None:
+        for (pid, cid), var in k.items():
+            model.AddHint(var, int(hint.get(pid) == cid))
     solver, status, took = _solve(model, seconds=seconds, workers=workers, seed=seed)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan.parts["coaching"] = _result(solver, status, took)
+        assigned = {pid: cid for (pid, cid), v in k.items() if solver.Value(v)}
+    elif status == cp_model.UNKNOWN and hint is not None:
+        # Out of time (a busy machine): the min-cost flow keeps every hard rule and the best
+        # total of preferences, though not necessarily the best worst-off choice.
+        plan.parts["coaching"] = PartResult("toelaatbaar", 0.0, 0.0, took)
+        assigned = hint
+    else:
         if error := _timed_out("Coaching", status):
             raise error
         model, rules, _k = _coaching_model(cohort, diagnose=True)
         raise _fail("Coaching", rules.explain(seconds))
-    plan.parts["coaching"] = _result(solver, status, took)
-    assigned = {pid: cid for (pid, cid), v in k.items() if solver.Value(v)}
     load = defaultdict(int)
     for cid in assigned.values():
         load[cid] += 1
