@@ -320,12 +320,13 @@ def parse_ics(
     window_end: date | None = None,
     today: date | None = None,
 ) -> ParsedCalendar:
-    """All occurrences that start in [window_start, window_end), in local time `tz`; without a
-    window, those of the period the file covers (see calendar_period)."""
+    """All occurrences that start in [window_start, window_end), in local time `tz`; a missing
+    end of the window is the file's own (see calendar_period). Occurrences of the file's period
+    outside the window are counted in `left_out` (one expansion covers both)."""
     calendar, _text = read_calendar(data, filename=filename)
     file_start, file_end = calendar_period(calendar, tz=tz, today=today or date.today())
-    if window_start is None or window_end is None:
-        window_start, window_end = file_start, file_end
+    window_start = file_start if window_start is None else window_start
+    window_end = file_end if window_end is None else window_end
     parsed = ParsedCalendar(
         filename=filename,
         kind="ics",
@@ -336,7 +337,9 @@ def parse_ics(
         file_end=file_end,
     )
     try:
-        expanded = recurring_ical_events.of(calendar).between(window_start, window_end)
+        expanded = recurring_ical_events.of(calendar).between(
+            min(window_start, file_start), max(window_end, file_end)
+        )
         events = [event for event in expanded if event.name == "VEVENT"]
     except Exception as error:  # the library raises many kinds for bad recurrence rules
         raise CalendarImportError(
@@ -396,4 +399,7 @@ def parse_ics(
             )
         )
     parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    inside = [o for o in parsed.occurrences if window_start <= o.start.date() < window_end]
+    parsed.left_out = len(parsed.occurrences) - len(inside)
+    parsed.occurrences = inside
     return parsed

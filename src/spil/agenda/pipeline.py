@@ -3,7 +3,6 @@ import service, `spil agenda analyse` and the benchmark."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from pathlib import PurePath
 from zoneinfo import ZoneInfo
@@ -42,31 +41,20 @@ def parse_calendar_file(
     """Parse ICS or CSV over the period the file covers, or over [van, tot] (inclusive) when
     the user chose one; then `left_out` counts the file's appointments outside that choice."""
     kind = calendar_kind(filename, data)
-
-    def read(start: date | None, end: date | None) -> ParsedCalendar:
-        if kind == "ics":
-            return parse_ics(
-                data, filename=filename, tz=tz, window_start=start, window_end=end, today=today
-            )
-        return parse_outlook_csv(data, filename=filename, tz=tz, window_start=start, window_end=end)
-
-    whole = read(None, None)
-    if whole.window_start is None:  # nothing dated in the file
-        whole.window_start, whole.window_end = default_window(today)
-    if van is None and tot is None:
-        return whole
-    file_start = whole.file_start or today
-    file_end = whole.file_end or today + timedelta(days=1)
-    start = van if van is not None else file_start
-    end = tot + timedelta(days=1) if tot is not None else file_end
-    if end <= start:
+    start = van
+    end = tot + timedelta(days=1) if tot is not None else None
+    if start is not None and end is not None and end <= start:
         raise CalendarImportError(f"{filename}: de einddatum ligt voor de begindatum.")
-    if file_start <= start and end <= file_end:
-        inside = [o for o in whole.occurrences if start <= o.start.date() < end]
-        parsed = dataclasses.replace(whole, occurrences=inside, window_start=start, window_end=end)
-    else:  # series without an end reach beyond the file's period: expand the chosen one
-        parsed = read(start, end)
-    parsed.left_out = sum(1 for o in whole.occurrences if not start <= o.start.date() < end)
+    if kind == "ics":
+        parsed = parse_ics(
+            data, filename=filename, tz=tz, window_start=start, window_end=end, today=today
+        )
+    else:
+        parsed = parse_outlook_csv(
+            data, filename=filename, tz=tz, window_start=start, window_end=end
+        )
+    if parsed.window_start is None or parsed.window_end is None:  # nothing dated in the file
+        parsed.window_start, parsed.window_end = default_window(today)
     return parsed
 
 
