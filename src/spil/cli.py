@@ -7,6 +7,8 @@ import importlib
 import os
 import sys
 
+from spil.core.cli_support import DutchArgumentParser, run_handler
+
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spil.conf.local")
@@ -16,8 +18,10 @@ def setup_django() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="spil", description="Spil: de werkomgeving van de gemeentesecretaris."
+    parser = DutchArgumentParser(
+        prog="spil",
+        description="Spil: de werkomgeving van de gemeentesecretaris.",
+        epilog="Uitleg per opdracht: spil OPDRACHT --help",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
     # Apps register their command modules from AppConfig.ready(), so Django is set up first;
@@ -40,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        return run_handler(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -12,24 +12,34 @@ def register(subparsers) -> None:
     init = subparsers.add_parser(
         "init", help="database aanmaken/bijwerken en het lokale account instellen"
     )
-    init.add_argument("--gebruiker", default=os.environ.get("SPIL_USER", "secretaris"))
+    init.add_argument(
+        "--gebruiker",
+        default=os.environ.get("SPIL_USER", "secretaris"),
+        metavar="NAAM",
+        help="naam van het lokale account (standaard: secretaris, of SPIL_USER)",
+    )
     init.add_argument(
         "--wachtwoord",
         default=os.environ.get("SPIL_PASSWORD"),
         help="wachtwoord van het lokale account (standaard: vragen, of SPIL_PASSWORD)",
     )
-    init.set_defaults(handler=handle_init)
+    init.set_defaults(handler=handle_init, needs_database=False)
 
     serve = subparsers.add_parser("serve", help="Spil starten op http://127.0.0.1:8000")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument(
+        "--host", default="127.0.0.1", metavar="ADRES", help="netwerkadres (127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, metavar="POORT", help="poort (8000)")
+    serve.add_argument(
+        "--workers", type=int, default=2, metavar="N", help="aantal webprocessen (2)"
+    )
     serve.add_argument(
         "--productie",
         action="store_true",
         help="met de productie-instellingen (spil.conf.production; zie docs/installatie.md)",
     )
-    serve.set_defaults(handler=handle_serve)
+    # serve brings the database up to date itself before it starts.
+    serve.set_defaults(handler=handle_serve, needs_database=False)
 
 
 def migrate(verbosity: int = 0) -> None:

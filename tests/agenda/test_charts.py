@@ -37,7 +37,7 @@ def test_leave_is_no_bar_of_hours_in_the_weekly_chart():
     }
     svg = weekly_bars_svg(weeks)
     bars = drawn(svg)
-    assert bars[("2025-W30", "Overig (zonder verlof)")] == 1.0
+    assert bars[("2025-W30", "Overige afspraken")] == 1.0
     assert bars[("2025-W29", "Organisatie")] == 15.0
     # The scale follows the working weeks, not 45 hours of holiday.
     top = re.search(r"linear scale with values from [\d.]+ to ([\d.]+)", svg)

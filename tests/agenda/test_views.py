@@ -118,7 +118,7 @@ def test_import_with_htmx_returns_the_result_fragment(client_in):
     assert response.status_code == 200
     assert html.startswith('<div id="import-resultaat"')
     assert "9 nieuw" in html
-    assert "Periode: 1 januari 2025 tot en met 31 maart 2025." in html
+    assert "Ingelezen periode: 1 januari 2025 tot en met 31 maart 2025" in html
     # The list of earlier imports below the form is swapped in as well.
     earlier = html.split('id="eerder-ingelezen"')[1]
     assert earlier.startswith(' aria-labelledby="eerder-kop" class="spil-section" hx-swap-oob')
@@ -131,7 +131,7 @@ def test_appointment_list_filters_and_inline_correction(client_in, user, importe
     assert "Prestatieafspraken met Woonstede" in html
     assert "B&amp;W-overleg" not in html
     html = client_in.get(url, {"zoek": "B&W"}).content.decode()
-    assert html.count('class="spil-correction"') == 5
+    assert html.count('name="afspraken"') == 5  # one checkbox per appointment
     # The reason does not repeat the domain shown right above it.
     assert "Onderwerp of locatie noemt" in html
     assert "Organisatie: " not in html and "College: " not in html
@@ -255,7 +255,7 @@ def test_leave_week_shows_days_of_leave_and_the_chart_draws_the_table(client_in,
         "College",
         "Organisatie",
         "Omgeving",
-        "Overig (zonder verlof)",
+        "Overige afspraken",
         "Verlof (dagen)",
     ]
     rows = {}
@@ -374,3 +374,119 @@ def test_removal_pages_need_login(client, user):
         response = client.post(url)
         assert response.status_code == 302 and "/account/" in response["Location"]
     assert Afspraak.objects.filter(owner=user).count() == 10
+
+
+def test_mirror_uses_words_a_secretary_uses(client, user):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    client.force_login(user)
+    html = client.get(reverse("agenda:spiegel"), {"van": "2025-01-06", "tot": "2025-02-28"})
+    text = html.content.decode()
+    for jargon in ["Vastgelegd", "vastgelegd", "Overig (zonder verlof)"]:
+        assert jargon not in text
+    assert "Gepland" in text and "verlof telt apart, in dagen" in text
+    settings = client.get(reverse("agenda:instellingen")).content.decode()
+    assert "vastgelegd" not in settings.lower()
+
+
+def test_mirror_steps_through_periods_and_offers_presets(client, user):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    client.force_login(user)
+    html = client.get(reverse("agenda:spiegel"), {"van": "2025-01-01", "tot": "2025-03-31"})
+    text = html.content.decode()
+    assert 'href="/agenda/?van=2024-10-01&amp;tot=2024-12-31"' in text
+    assert "Vorig kwartaal" in text and "Volgend kwartaal" in text
+    assert "/agenda/?van=2025-04-01&amp;tot=2025-06-30" in text
+    assert "dit kwartaal" in text and "afgelopen 12 maanden" in text
+    # A month shows month steps; the whole month is marked as current.
+    month = client.get(reverse("agenda:spiegel"), {"van": "2025-02-01", "tot": "2025-02-28"})
+    month_html = month.content.decode()
+    assert (
+        "Vorige maand" in month_html and "/agenda/?van=2025-01-01&amp;tot=2025-01-31" in month_html
+    )
+    assert 'aria-current="page" href="/agenda/?van=2025-02-01&amp;tot=2025-02-28"' in month_html
+
+
+def test_several_appointments_are_corrected_at_once_and_we_stay_in_place(
+    client_in, user, other_user, imported
+):
+    url = reverse("agenda:afspraken")
+    here = f"{url}?zoek=B%26W"
+    rows = list(Afspraak.objects.filter(owner=user, onderwerp__startswith="B&W"))
+    response = client_in.post(
+        reverse("agenda:indelen_meerdere"),
+        {
+            "afspraken": [rows[0].pk, rows[1].pk],
+            "domein": "omgeving",
+            "bereik": "afspraak",
+            "volgende": here,
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == here + "#indelen"  # back at the same place in the list
+    assert set(
+        Afspraak.objects.filter(pk__in=[rows[0].pk, rows[1].pk]).values_list("domein", flat=True)
+    ) == {"omgeving"}
+    assert Afspraak.objects.get(pk=rows[2].pk).domein != "omgeving"
+    html = client_in.get(here).content.decode()
+    assert "2 afspraken ingedeeld bij omgeving." in html
+
+    # Another user's appointment in the selection: 404, nothing changed.
+    foreign = Afspraak.objects.create(
+        owner=other_user,
+        bron=rows[0].bron,
+        uid="x",
+        herhaling="y",
+        begin=rows[0].begin,
+        eind=rows[0].eind,
+        onderwerp="Vreemd",
+        vingerafdruk="z",
+    )
+    denied = client_in.post(
+        reverse("agenda:indelen_meerdere"),
+        {"afspraken": [rows[2].pk, foreign.pk], "domein": "overig", "bereik": "afspraak"},
+    )
+    assert denied.status_code == 404
+    assert Afspraak.objects.get(pk=rows[2].pk).domein != "overig"
+    assert Afspraak.objects.get(pk=foreign.pk).domein != "overig"
+
+
+def test_appointments_default_to_the_current_period_newest_first(client_in, imported):
+    html = client_in.get(reverse("agenda:afspraken")).content.decode()
+    dates = re.findall(r'<time datetime="([^"]+)"', html)
+    assert dates and dates == sorted(dates, reverse=True)
+    assert 'name="van" value="' in html  # the period is filled in
+
+
+def test_mirror_tables_download_as_csv_for_their_owner_only(client, user, other_user):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    client.force_login(user)
+    period = {"van": "2025-01-06", "tot": "2025-02-28"}
+    page = client.get(reverse("agenda:spiegel"), period).content.decode()
+    assert page.count("Download als CSV") == 3
+
+    weeks = client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "weken"})
+    assert weeks["Content-Type"].startswith("text/csv")
+    assert "attachment" in weeks["Content-Disposition"]
+    text = weeks.content.decode("utf-8")
+    assert text.startswith("\ufeffWeek;Van;Tot en met;College;Organisatie;Omgeving")
+    lines = text.strip().splitlines()
+    assert lines[1].startswith("week 02 2025;06-01-2025;12-01-2025;")
+    assert "," in lines[1] and "." not in lines[1].split(";", 3)[3]  # decimal commas
+    shares = client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "verdeling"})
+    assert shares.content.decode().splitlines()[1].startswith("College;")
+    assert client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "x"}).status_code == 404
+
+    # Another user gets a table without these appointments.
+    client.force_login(other_user)
+    theirs = client.get(reverse("agenda:spiegel_csv"), {**period, "tabel": "weken"})
+    for line in theirs.content.decode().strip().splitlines()[1:]:
+        assert line.split(";")[3:7] == ["0,0", "0,0", "0,0", "0,0"]

@@ -65,14 +65,15 @@ def test_import_mirror_and_correct_by_keyboard(logged_in_page, browser_user, cal
     assert "Omgeving" in row.inner_text()
     assert_accessible(page, "afspraken")
 
-    # Correct by keyboard only: focus the domain select, choose, tab to the button, Enter.
-    select = row.get_by_label(re.compile(r"^Domein voor Prestatieafspraken"))
-    select.focus()
-    select.select_option("college")
+    # Correct by keyboard only: tick the row, then the panel below the list; Enter saves.
+    row.get_by_label(re.compile(r"^Kies Prestatieafspraken")).focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # the new domain, below the list
+    page.get_by_label("Nieuw domein").select_option("college")
     page.keyboard.press("Tab")  # scope
     page.keyboard.press("Tab")  # button
     page.keyboard.press("Enter")
-    page.get_by_text("ingedeeld bij college").wait_for()
+    page.get_by_text("1 afspraak ingedeeld bij college").wait_for()
     assert "College" in page.locator("tbody tr").inner_text()
     assert "Jouw correctie" in page.locator("tbody tr").inner_text()
 

@@ -84,7 +84,7 @@ def test_question_without_relevant_units_counts_as_zero():
 
 def test_table_format():
     table = table_format({"Spil": {"recall@5": 1.0, "MRR@10": 0.5, "nDCG@10": 0.25}})
-    assert table.splitlines()[1].split() == ["Spil", "1.000", "0.500", "0.250"]
+    assert table.splitlines()[1].split() == ["Spil", "1,000", "0,500", "0,250"]
 
 
 def test_baseline_ranks_by_plain_bm25():

@@ -215,7 +215,8 @@ def test_force_reads_an_unchanged_file_again():
     # The same file read again is no "new version".
     assert "werkboek.md: opnieuw ingelezen (" in result.message
     assert result.document.pk == first.pk
-    assert set(Unit.objects.values_list("id", flat=True)).isdisjoint(old_units)
+    # Read again, every unit keeps its id, so links and bookmarks keep working.
+    assert set(Unit.objects.values_list("id", flat=True)) == old_units
     assert Unit.objects.filter(theme_number=2).count() == 1
 
 
@@ -232,7 +233,7 @@ def test_new_version_keeps_what_users_have_read(user):
 
     visit = UnitVisit.objects.get(owner=user)
     assert visit.unit.theme_number == 2
-    assert visit.unit_id != theme.pk
+    assert visit.unit_id == theme.pk  # the theme kept its address in the new version
 
 
 def test_unit_records_the_page_its_text_runs_on_to(seeds_dir: Path):
@@ -244,3 +245,48 @@ def test_unit_records_the_page_its_text_runs_on_to(seeds_dir: Path):
         pages = [p for p in unit.passages.values_list("page", flat=True) if p is not None]
         assert unit.last_page == max([unit.page, *pages])
     assert themes.filter(last_page__gt=models.F("page")).exists()
+
+
+def _addresses(document):
+    units = {(u.theme_number, u.heading_path): u.id for u in document.units.all()}
+    sections = {s.title: s.id for s in document.sections.all()}
+    return units, sections
+
+
+def test_reingesting_keeps_every_theme_and_section_at_its_address():
+    from tests.web.library import WERKBOEK, ingest
+
+    document = ingest()
+    units, sections = _addresses(document)
+    result = document_ingest(data=WERKBOEK.encode(), filename="werkboek.md", force=True)
+    assert result.status == "replaced"
+    assert _addresses(result.document) == (units, sections)
+
+
+def test_a_new_version_keeps_the_addresses_of_what_is_still_there():
+    from tests.web.library import WERKBOEK, ingest
+
+    document = ingest()
+    units, sections = _addresses(document)
+    # A new tip in theme 2, a new chapter before chapter 3, and theme 3 renamed.
+    changed = (
+        WERKBOEK.replace(
+            "• Leg vast welke informatie",
+            "• Een nieuwe tip over de raad.\n• Leg vast welke informatie",
+        )
+        .replace(
+            "### Hoofdstuk 3 Leiding geven",
+            "### Hoofdstuk 3a Nieuw hoofdstuk\n\nEen korte tekst.\n\n### Hoofdstuk 3 Leiding geven",
+        )
+        .replace("(3) Een conflict tussen twee wethouders", "(3) Twee wethouders in conflict")
+    )
+    result = document_ingest(data=changed.encode(), filename="werkboek.md")
+    assert result.status == "replaced"
+    new_units, new_sections = _addresses(result.document)
+    by_theme = {theme: uid for (theme, _path), uid in units.items() if theme is not None}
+    new_by_theme = {theme: uid for (theme, _p), uid in new_units.items() if theme is not None}
+    assert new_by_theme == by_theme  # themes are known by their number, renamed or not
+    for title, section_id in sections.items():
+        if title in new_sections:
+            assert new_sections[title] == section_id, title
+    assert new_sections["Hoofdstuk 3a Nieuw hoofdstuk"] not in sections.values()

@@ -39,11 +39,12 @@ def test_library_lists_documents_with_counts_and_actions(client_in):
     assert "Werkboek bestuurlijk samenspel" in html
     assert "werkboek.md" in html
     assert ">MD<" in html
-    assert f'action="{reverse("kennis:document_reingest", args=[document.id])}"' in html
+    # Re-ingesting asks first: the library links to a confirmation page.
+    assert f'href="{reverse("kennis:document_reingest", args=[document.id])}"' in html
     assert f'href="{reverse("kennis:document_remove", args=[document.id])}"' in html
     assert 'enctype="multipart/form-data"' in html
     assert 'type="file"' in html and "multiple" in html
-    assert html.count("csrfmiddlewaretoken") >= 3  # upload, re-ingest, logout
+    assert html.count("csrfmiddlewaretoken") >= 2  # upload, logout
 
 
 def test_upload_of_several_good_files_ingests_each(
@@ -167,6 +168,15 @@ def test_library_without_js_refreshes_itself_while_pending(client_in, user):
 def test_reingest_reads_the_kept_file_again(client_in, user, django_capture_on_commit_callbacks):
     _upload(client_in, django_capture_on_commit_callbacks, _file("werkboek.md", WERKBOEK.encode()))
     document = Document.objects.get()
+    before = [reverse("kennis:unit", args=[u.id]) for u in document.units.all()] + [
+        reverse("kennis:section", args=[document.id, s.id]) for s in document.sections.all()
+    ]
+
+    # It asks first; asking changes nothing.
+    confirm = client_in.get(reverse("kennis:document_reingest", args=[document.id]))
+    assert confirm.status_code == 200
+    assert "Ja, opnieuw inlezen" in confirm.content.decode()
+    assert Upload.objects.filter(reingest=True).count() == 0
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client_in.post(reverse("kennis:document_reingest", args=[document.id]))
@@ -174,6 +184,9 @@ def test_reingest_reads_the_kept_file_again(client_in, user, django_capture_on_c
     assert response.status_code == 302
     latest = Upload.objects.filter(owner=user).first()
     assert latest.reingest
+    # Every theme and section page from before the re-ingest still opens, at the same address.
+    for url in before:
+        assert client_in.get(url).status_code == 200, url
     assert latest.status == Upload.Status.REPLACED, latest.message
     assert latest.document == document
     assert Document.objects.get().units.filter(theme_number__isnull=False).count() == 5
@@ -371,3 +384,42 @@ def test_search_empty_query_shows_the_form(client_in):
 def test_section_tree_unknown_document_section_404(client_in):
     assert client_in.get(reverse("kennis:section", args=[1, 1])).status_code == 404
     assert Section.objects.count() == 0
+
+
+def test_search_fragment_and_page_share_a_url_but_never_a_cache_entry(client_in):
+    ingest()
+    url = reverse("kennis:search") + "?q=burgemeester"
+    fragment = client_in.get(url, headers={"HX-Request": "true"})
+    assert "<html" not in fragment.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+    page = client_in.get(url)
+    assert "HX-Request" in page["Vary"]
+    assert "<html" in page.content.decode()
+    # htmx restoring history after a cache miss asks for the whole page.
+    restored = client_in.get(
+        url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+    assert "<html" in restored.content.decode()
+
+
+def test_live_typing_replaces_the_address_instead_of_adding_history(client_in):
+    ingest()
+    url = reverse("kennis:search") + "?q=raad"
+    live = client_in.get(url, headers={"HX-Request": "true", "Spil-Live": "1"})
+    assert live["HX-Replace-Url"] == url
+    deliberate = client_in.get(url, headers={"HX-Request": "true"})
+    assert "HX-Replace-Url" not in deliberate
+
+
+def test_chapter_filter_only_offers_and_applies_the_chosen_documents_chapters(client_in):
+    werkboek = ingest()
+    notitie = ingest(NOTITIE, "notitie.md")
+    chapter = Section.objects.filter(document=werkboek, kind=Section.Kind.CHAPTER).first()
+    response = client_in.get(
+        reverse("kennis:search"),
+        {"q": "raad", "document": notitie.id, "hoofdstuk": chapter.id},
+    )
+    html = response.content.decode()
+    assert chapter.title not in html.split('id="hoofdstuk"')[1].split("</select>")[0]
+    assert response.context["chapter_id"] is None
+    assert response.context["results"]  # the stale chapter did not filter everything away

@@ -26,3 +26,11 @@ def test_nav_current_prefers_longest_prefix_and_exact_root():
     assert nav_current(path="/themas/3/").label == "Bibliotheek"
     assert nav_current(path="/zoeken/").label == "Zoeken"
     assert nav_current(path="/onbekend/") is None
+
+
+def test_aantal_counts_in_dutch_singular_and_plural():
+    from spil.web.templatetags.spil_ui import aantal
+
+    assert aantal(1, "onderdeel,onderdelen") == "1 onderdeel"
+    assert aantal(0, "onderdeel,onderdelen") == "0 onderdelen"
+    assert aantal(68, "thema,thema's") == "68 thema's"

@@ -75,7 +75,7 @@ def test_start_page_has_search_box_library_and_recent_themes(client_in, user, ot
 
 def test_start_page_with_empty_library_points_to_bibliotheek(client_in):
     html = client_in.get("/").content.decode()
-    assert "nog geen documenten" in html
+    assert "De bibliotheek is nog leeg" in html
     assert f'href="{reverse("kennis:library")}"' in html
 
 
@@ -111,3 +111,33 @@ def test_500_page_renders_without_a_request_context():
     html = loader.get_template("500.html").render({})
     assert "Er ging iets mis" in html
     assert 'lang="nl"' in html
+
+
+def test_an_empty_spil_starts_with_first_steps_not_a_search_box(client_in):
+    html = client_in.get("/").content.decode()
+    assert "Eerste stappen" in html
+    assert 'id="q"' not in html  # no search over an empty library
+    assert "PDF, Word (DOCX), tekst (TXT), Markdown of HTML" in html
+    assert f'href="{reverse("kennis:library")}"' in html
+    assert f'href="{reverse("agenda:importeren")}"' in html
+    assert "agenda-spiegel" in html and "kennisbank" in html
+
+
+def test_first_steps_notice_an_imported_agenda(client_in, user):
+    from spil.agenda.services import agenda_import
+    from tests.agenda.calendars import BEEKDAL_Q1
+
+    agenda_import(owner=user, filename="Agenda.ics", data=BEEKDAL_Q1)
+    html = client_in.get("/").content.decode()
+    assert "(gedaan)" in html and "bekijk de spiegel" in html
+
+
+def test_with_documents_the_start_page_searches(client_in):
+    ingest()
+    html = client_in.get("/").content.decode()
+    assert 'id="q"' in html and "Eerste stappen" not in html
+
+
+def test_login_page_does_not_send_users_to_a_command(client):
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert "spil init" not in html and "<code" not in html

@@ -21,7 +21,8 @@ COLOURS = {
 }
 # All-day leave is shown in days in the table, not as hours of overig: 45 hours of holiday
 # would dwarf every other bar.
-PERIOD_LABELS = {**DOMAIN_LABELS, "overig": "Overig (zonder verlof)"}
+# "Overige afspraken": what fits none of the three (leave is counted apart, in days).
+PERIOD_LABELS = {**DOMAIN_LABELS, "overig": "Overige afspraken"}
 
 
 def period_hours(period: dict) -> dict[str, float]:

@@ -7,7 +7,7 @@ import dataclasses
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -21,29 +21,51 @@ def _day(value: str) -> date:
 
 
 def register(subparsers) -> None:
-    agenda = subparsers.add_parser("agenda", help="agenda-spiegel: agenda inlezen en analyseren")
+    agenda = subparsers.add_parser(
+        "agenda",
+        help="agenda-spiegel: agenda inlezen en analyseren",
+        description="Agenda inlezen, analyseren of verwijderen. Uitleg per opdracht: "
+        "spil agenda OPDRACHT --help",
+    )
     commands = agenda.add_subparsers(dest="agenda_command", metavar="OPDRACHT", required=True)
 
     imp = commands.add_parser("import", help="een agenda (ICS of Outlook-CSV) inlezen")
-    imp.add_argument("bestand", metavar="BESTAND", type=Path)
-    imp.add_argument("--gebruiker", default=os.environ.get("SPIL_USER", "secretaris"))
-    imp.add_argument("--bron", help="naam van de agenda (standaard: uit het bestand)")
-    imp.add_argument("--van", type=_day, help="eerste dag (standaard: 12 maanden terug)")
-    imp.add_argument("--tot", type=_day, help="laatste dag (standaard: 3 maanden vooruit)")
+    imp.add_argument("bestand", metavar="BESTAND", type=Path, help="ICS- of CSV-bestand")
+    imp.add_argument(
+        "--gebruiker",
+        default=os.environ.get("SPIL_USER", "secretaris"),
+        metavar="NAAM",
+        help="van wie de agenda is (standaard: secretaris, of SPIL_USER)",
+    )
+    imp.add_argument(
+        "--bron", metavar="NAAM", help="naam van de agenda (standaard: uit het bestand)"
+    )
+    imp.add_argument(
+        "--van", type=_day, metavar="DATUM", help="eerste dag (standaard: begin van het bestand)"
+    )
+    imp.add_argument(
+        "--tot", type=_day, metavar="DATUM", help="laatste dag (standaard: einde van het bestand)"
+    )
     imp.set_defaults(handler=handle_import)
 
     ana = commands.add_parser(
         "analyse", help="een agendabestand indelen en analyseren, zonder iets op te slaan"
     )
-    ana.add_argument("bestand", metavar="BESTAND", type=Path)
-    ana.add_argument("--van", type=_day, metavar="DATUM")
-    ana.add_argument("--tot", type=_day, metavar="DATUM")
+    ana.add_argument("bestand", metavar="BESTAND", type=Path, help="ICS- of CSV-bestand")
+    ana.add_argument(
+        "--van", type=_day, metavar="DATUM", help="eerste dag (standaard: begin van het bestand)"
+    )
+    ana.add_argument(
+        "--tot", type=_day, metavar="DATUM", help="laatste dag (standaard: einde van het bestand)"
+    )
     ana.add_argument("--json", action="store_true", help="uitvoer als JSON")
     ana.add_argument(
         "--gebruiker",
+        metavar="NAAM",
         help="gebruik de correcties en instellingen van dit account (alleen lezen)",
     )
-    ana.set_defaults(handler=handle_analyse)
+    # Only --gebruiker reads the database; handle_analyse checks it then.
+    ana.set_defaults(handler=handle_analyse, needs_database=False)
 
     rm = commands.add_parser(
         "verwijder", help="een agenda of al je agendagegevens uit Spil verwijderen"
@@ -101,10 +123,17 @@ def handle_import(args: argparse.Namespace) -> int:
         return 1
     print(
         f"{batch.bestandsnaam} ingelezen in agenda '{batch.bron.naam}' "
-        f"({batch.venster_van:%d-%m-%Y} t/m {batch.venster_tot:%d-%m-%Y}, laatste dag niet "
-        f"inbegrepen): {batch.nieuw} nieuw, {batch.gewijzigd} gewijzigd, "
+        f"({batch.venster_van:%d-%m-%Y} t/m {batch.venster_tot - timedelta(days=1):%d-%m-%Y}): "
+        f"{batch.nieuw} nieuw, {batch.gewijzigd} gewijzigd, "
         f"{batch.verwijderd} verwijderd, {batch.ongewijzigd} ongewijzigd."
     )
+    if batch.buiten_periode:
+        last = batch.bestand_tot - timedelta(days=1)
+        print(
+            f"{batch.buiten_periode} afspraken uit het bestand vallen buiten de gekozen periode "
+            f"en zijn niet ingelezen; het bestand loopt van {batch.bestand_van:%d-%m-%Y} tot en "
+            f"met {last:%d-%m-%Y}. Laat --van en --tot weg om alles in te lezen."
+        )
     return 0
 
 
@@ -135,6 +164,11 @@ def handle_analyse(args: argparse.Namespace) -> int:
     target = thresholds = None
     if args.gebruiker:
         from spil.accounts.models import User
+        from spil.core.cli_support import database_problem
+
+        if problem := database_problem():
+            print(problem, file=sys.stderr)
+            return 2
 
         from .selectors import classifier_build, instellingen_get, thresholds_from
 
@@ -164,6 +198,8 @@ def handle_analyse(args: argparse.Namespace) -> int:
 
 
 def _print_text(filename, classified, analysis) -> None:
+    from spil.core.cli_support import decimal
+
     from .classification import DOMAIN_LABELS, DOMAINS
 
     print(f"{filename}: {len(classified)} afspraken, {analysis.start} t/m {analysis.end}.")
@@ -176,7 +212,7 @@ def _print_text(filename, classified, analysis) -> None:
     print(analysis.shares_summary())
     for row in analysis.comparison():
         print(
-            f"  {row['label']:<12} {row['aandeel']:>5.1f}%  doel {row['doel']:.0f}%  "
+            f"  {row['label']:<12} {decimal(row['aandeel']):>5}%  doel {row['doel']:.0f}%  "
             f"collega's (enquête) ±{row['referentie']}%"
         )
     if analysis.signals:

@@ -127,9 +127,11 @@ def parse_outlook_csv(
     *,
     filename: str,
     tz: ZoneInfo,
-    window_start: date,
-    window_end: date,
+    window_start: date | None = None,
+    window_end: date | None = None,
 ) -> ParsedCalendar:
+    """Every row as an occurrence, kept when it starts in [window_start, window_end) (a missing
+    end is the file's own); the rest is counted in `left_out`."""
     text = decode_calendar_bytes(data, filename=filename)
     first_line = text.splitlines()[0] if text.splitlines() else ""
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -179,8 +181,6 @@ def parse_outlook_csv(
             end = start + timedelta(days=1)
         if end < start:
             end = start
-        if not (window_start <= start_day < window_end):
-            continue
         key = start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         uid = "csv-" + hashlib.blake2b(title.lower().encode(), digest_size=10).hexdigest()
         if (uid, key) in seen:
@@ -213,4 +213,17 @@ def parse_outlook_csv(
             )
         )
     parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    if parsed.occurrences:
+        parsed.file_start = parsed.occurrences[0].start.date()
+        parsed.file_end = max(o.start.date() for o in parsed.occurrences) + timedelta(days=1)
+    parsed.window_start = window_start if window_start is not None else parsed.file_start
+    parsed.window_end = window_end if window_end is not None else parsed.file_end
+    if parsed.window_start is not None and parsed.window_end is not None:
+        inside = [
+            o
+            for o in parsed.occurrences
+            if parsed.window_start <= o.start.date() < parsed.window_end
+        ]
+        parsed.left_out = len(parsed.occurrences) - len(inside)
+        parsed.occurrences = inside
     return parsed

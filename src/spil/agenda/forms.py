@@ -38,13 +38,13 @@ class ImportForm(UtrechtFormMixin, forms.Form):
         label="Vanaf (optioneel)",
         required=False,
         widget=DateInput(),
-        help_text="Standaard twaalf maanden terug.",
+        help_text="Leeg: vanaf de eerste afspraak in het bestand.",
     )
     tot = forms.DateField(
         label="Tot en met (optioneel)",
         required=False,
         widget=DateInput(),
-        help_text="Standaard drie maanden vooruit.",
+        help_text="Leeg: tot en met de laatste afspraak in het bestand.",
     )
 
     def clean(self):
@@ -85,7 +85,7 @@ class FilterForm(PeriodForm):
 
 
 class CorrectieForm(UtrechtFormMixin, forms.Form):
-    domein = forms.ChoiceField(label="Domein", choices=DOMAIN_CHOICES)
+    domein = forms.ChoiceField(label="Nieuw domein", choices=DOMAIN_CHOICES)
     bereik = forms.ChoiceField(
         label="Geldt voor",
         choices=Correctie.BEREIK_CHOICES,
@@ -117,10 +117,10 @@ class InstellingenForm(UtrechtFormMixin, forms.Form):
         label="Werkdag eindigt om", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     overvolle_dag = forms.IntegerField(
-        label="Overvolle dag vanaf (% van de werktijd vastgelegd)", min_value=10, max_value=100
+        label="Overvolle dag vanaf (% van de werktijd gepland)", min_value=10, max_value=100
     )
     overvolle_week = forms.IntegerField(
-        label="Overvolle week vanaf (% van de werktijd vastgelegd)", min_value=10, max_value=100
+        label="Overvolle week vanaf (% van de werktijd gepland)", min_value=10, max_value=100
     )
     pauze_minuten = forms.IntegerField(
         label="Een echte pauze duurt minstens (minuten)", min_value=0, max_value=240

@@ -284,25 +284,62 @@ def read_calendar(data: bytes, *, filename: str) -> tuple[icalendar.Calendar, st
     return calendar, text
 
 
+def calendar_period(calendar, *, tz: ZoneInfo, today: date) -> tuple[date, date]:
+    """The period [start, end) the file's appointments cover: from the first start to the last
+    end of a single appointment or of a series with an end date. Series without an end stop
+    there too; a file with only such series ends at the default window's end."""
+    starts: list[date] = []
+    ends: list[date] = []
+    for event in calendar.walk("VEVENT"):
+        dtstart = event.get("DTSTART")
+        if dtstart is None:
+            continue
+        start_day = _as_local(dtstart.dt, tz).date()
+        starts.append(start_day)
+        rules = event.get("RRULE")
+        if rules is not None:
+            for rule in rules if isinstance(rules, list) else [rules]:
+                for until in rule.get("UNTIL", []):
+                    ends.append(_as_local(until, tz).date())
+            continue
+        dtend = event.get("DTEND")
+        ends.append(_as_local(dtend.dt, tz).date() if dtend is not None else start_day)
+    if not starts:
+        return default_window(today)
+    start = min(starts)
+    end = max(ends) if ends else max(default_window(today)[1], start)
+    return start, max(end, start) + timedelta(days=1)
+
+
 def parse_ics(
     data: bytes,
     *,
     filename: str,
     tz: ZoneInfo,
-    window_start: date,
-    window_end: date,
+    window_start: date | None = None,
+    window_end: date | None = None,
+    today: date | None = None,
 ) -> ParsedCalendar:
-    """All occurrences that start in [window_start, window_end), in local time `tz`."""
+    """All occurrences that start in [window_start, window_end), in local time `tz`; a missing
+    end of the window is the file's own (see calendar_period). Occurrences of the file's period
+    outside the window are counted in `left_out` (one expansion covers both)."""
     calendar, _text = read_calendar(data, filename=filename)
+    file_start, file_end = calendar_period(calendar, tz=tz, today=today or date.today())
+    window_start = file_start if window_start is None else window_start
+    window_end = file_end if window_end is None else window_end
     parsed = ParsedCalendar(
         filename=filename,
         kind="ics",
         name=str(calendar.get("X-WR-CALNAME", "")).strip(),
         window_start=window_start,
         window_end=window_end,
+        file_start=file_start,
+        file_end=file_end,
     )
     try:
-        expanded = recurring_ical_events.of(calendar).between(window_start, window_end)
+        expanded = recurring_ical_events.of(calendar).between(
+            min(window_start, file_start), max(window_end, file_end)
+        )
         events = [event for event in expanded if event.name == "VEVENT"]
     except Exception as error:  # the library raises many kinds for bad recurrence rules
         raise CalendarImportError(
@@ -362,4 +399,7 @@ def parse_ics(
             )
         )
     parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    inside = [o for o in parsed.occurrences if window_start <= o.start.date() < window_end]
+    parsed.left_out = len(parsed.occurrences) - len(inside)
+    parsed.occurrences = inside
     return parsed

@@ -37,6 +37,13 @@ class Importbatch(OwnedModel):
     verwijderd = models.PositiveIntegerField(default=0)
     ongewijzigd = models.PositiveIntegerField(default=0)
     geannuleerd = models.PositiveIntegerField("overgeslagen (geannuleerd)", default=0)
+    # The period the file itself covers, and how many of its appointments fell outside the
+    # period chosen for this import. The file is kept only then, to import the rest in one
+    # click; an import of the whole period clears it.
+    bestand_van = models.DateField("bestand vanaf", null=True, blank=True)
+    bestand_tot = models.DateField("bestand tot", null=True, blank=True)
+    buiten_periode = models.PositiveIntegerField("buiten de gekozen periode", default=0)
+    bestand = models.BinaryField("bestand", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "import"

@@ -66,6 +66,11 @@ class ParsedCalendar:
     window_start: date | None = None
     window_end: date | None = None
     skipped_cancelled: int = 0
+    # The period the file itself covers, [file_start, file_end), and how many of its
+    # occurrences fell outside a period the user chose instead.
+    file_start: date | None = None
+    file_end: date | None = None
+    left_out: int = 0
 
 
 class CalendarImportError(Exception):

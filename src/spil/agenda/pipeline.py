@@ -38,22 +38,24 @@ def parse_calendar_file(
     van: date | None = None,
     tot: date | None = None,
 ) -> ParsedCalendar:
-    """Parse ICS or CSV. The window is [van, tot] inclusive when given, else the default
-    window around `today` (past 12 months, next 3)."""
-    window_start, window_end = default_window(today)
-    if van is not None:
-        window_start = van
-    if tot is not None:
-        window_end = tot + timedelta(days=1)
-    if window_end <= window_start:
+    """Parse ICS or CSV over the period the file covers, or over [van, tot] (inclusive) when
+    the user chose one; then `left_out` counts the file's appointments outside that choice."""
+    kind = calendar_kind(filename, data)
+    start = van
+    end = tot + timedelta(days=1) if tot is not None else None
+    if start is not None and end is not None and end <= start:
         raise CalendarImportError(f"{filename}: de einddatum ligt voor de begindatum.")
-    if calendar_kind(filename, data) == "ics":
-        return parse_ics(
-            data, filename=filename, tz=tz, window_start=window_start, window_end=window_end
+    if kind == "ics":
+        parsed = parse_ics(
+            data, filename=filename, tz=tz, window_start=start, window_end=end, today=today
         )
-    return parse_outlook_csv(
-        data, filename=filename, tz=tz, window_start=window_start, window_end=window_end
-    )
+    else:
+        parsed = parse_outlook_csv(
+            data, filename=filename, tz=tz, window_start=start, window_end=end
+        )
+    if parsed.window_start is None or parsed.window_end is None:  # nothing dated in the file
+        parsed.window_start, parsed.window_end = default_window(today)
+    return parsed
 
 
 def to_item(occurrence: Occurrence, verdict: Classification) -> Item:

@@ -67,6 +67,7 @@ def afspraak_list(
     domein: str | None = None,
     zoek: str | None = None,
     bron_indeling: str | None = None,
+    nieuwste_eerst: bool = False,
 ) -> QuerySet[Afspraak]:
     tz = local_tz()
     qs = afspraak_qs(owner=owner)
@@ -80,7 +81,7 @@ def afspraak_list(
         qs = qs.filter(bron_indeling=bron_indeling)
     if zoek:
         qs = qs.filter(Q(onderwerp__icontains=zoek) | Q(locatie__icontains=zoek))
-    return qs.order_by("begin", "id")
+    return qs.order_by("-begin", "-id") if nieuwste_eerst else qs.order_by("begin", "id")
 
 
 def agendabron_list(*, owner) -> QuerySet[Agendabron]:

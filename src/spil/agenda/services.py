@@ -206,9 +206,28 @@ def agenda_import(
             verwijderd=len(stale),
             ongewijzigd=unchanged,
             geannuleerd=parsed.skipped_cancelled,
+            bestand_van=parsed.file_start,
+            bestand_tot=parsed.file_end,
+            buiten_periode=parsed.left_out,
+            bestand=data if parsed.left_out else None,
         )
         agenda_gewijzigd.send(sender=Afspraak, owner=owner)
         return batch
+
+
+def importbatch_import_whole_period(*, owner, batch_id: int) -> Importbatch:
+    """Import the whole period of a file that an earlier import read only partly."""
+    batch = Importbatch.objects.owned_by(owner).filter(pk=batch_id, bestand__isnull=False).first()
+    if batch is None:
+        raise Importbatch.DoesNotExist
+    result = agenda_import(
+        owner=owner,
+        filename=batch.bestandsnaam,
+        data=bytes(batch.bestand),
+        bron_naam=batch.bron.naam,
+    )
+    Importbatch.objects.owned_by(owner).filter(pk=batch.pk).update(bestand=None)
+    return result
 
 
 def _remember_own_domains(owner, inferred: list[str]) -> list[str]:
@@ -286,6 +305,33 @@ def correctie_create(*, owner, afspraak_id: int, bereik: str, domein: str) -> Co
     )
     afspraken_herindelen(owner=owner)
     return correctie
+
+
+@transaction.atomic
+def correcties_create(*, owner, afspraak_ids: list[int], bereik: str, domein: str) -> int:
+    """Put several appointments in a domain at once (see correctie_create). "De hele reeks"
+    applies to appointments of a series; a single appointment gets "alleen deze". Raises
+    Afspraak.DoesNotExist when any id is not one of the owner's appointments."""
+    if domein not in DOMAINS:
+        raise ValidationError(f"Onbekend domein: {domein}.")
+    if bereik not in dict(Correctie.BEREIK_CHOICES):
+        raise ValidationError(f"Onbekend bereik: {bereik}.")
+    wanted = set(afspraak_ids)
+    afspraken = list(afspraak_qs(owner=owner).filter(pk__in=wanted))
+    if len(afspraken) != len(wanted):
+        raise Afspraak.DoesNotExist
+    for afspraak in afspraken:
+        scope = bereik
+        if scope == Correctie.BEREIK_REEKS and not afspraak.reeks:
+            scope = Correctie.BEREIK_AFSPRAAK
+        Correctie.objects.update_or_create(
+            owner=owner,
+            bereik=scope,
+            sleutel=_correction_key(afspraak, scope),
+            defaults={"domein": domein, "onderwerp": afspraak.onderwerp[:500]},
+        )
+    afspraken_herindelen(owner=owner)
+    return len(afspraken)
 
 
 @transaction.atomic

@@ -19,12 +19,12 @@ from spil.core.charts import svg_data_uri
 from spil.core.formatting import count_nl, decimal_nl, hours_nl
 from spil.core.htmx import is_htmx
 
-from . import selectors, services
+from . import periods, selectors, services
 from .analysis import iso_week, without_leave
 from .charts import PERIOD_LABELS, period_hours, shares_svg, weekly_bars_svg
 from .classification import DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, WORK_DOMAINS
 from .forms import CorrectieForm, FilterForm, ImportForm, InstellingenForm, PeriodForm
-from .models import Afspraak, Agendabron, Correctie
+from .models import Afspraak, Agendabron, Correctie, Importbatch
 from .parsed import CalendarImportError
 from .reference import SURVEY_CITATION, SURVEY_FACTS
 
@@ -102,6 +102,7 @@ def spiegel(request):
             form = PeriodForm(initial={"van": period[0], "tot": period[1]})
     van, tot = period
     analysis = selectors.spiegel_analyse(owner=request.user, van=van, tot=tot)
+    navigation = _period_navigation(van, tot)
     data = analysis.as_dict()
     comparison = data["vergelijking"]
     work_minutes = sum(analysis.totals[d] for d in WORK_DOMAINS)
@@ -135,8 +136,110 @@ def spiegel(request):
         "citation": SURVEY_CITATION,
         "facts": SURVEY_FACTS,
         "thresholds": data["drempels"],
+        "periode": navigation,
     }
     return render(request, "agenda/spiegel.html", context)
+
+
+def _period_navigation(van: date, tot: date) -> dict:
+    """Links that step through time and pick a period; the address always holds it."""
+    base = reverse("agenda:spiegel")
+
+    def link(period: periods.Period, label: str) -> dict:
+        return {
+            "label": label,
+            "url": f"{base}?van={period.van.isoformat()}&tot={period.tot.isoformat()}",
+            "current": (period.van, period.tot) == (van, tot),
+            "van": period.van,
+            "tot": period.tot,
+        }
+
+    unit = periods.unit_of(van, tot)
+    noun = {"week": "week", "maand": "maand", "kwartaal": "kwartaal", "jaar": "jaar"}.get(
+        unit or "", "periode"
+    )
+    previous_label = "Vorig" if noun in {"kwartaal", "jaar"} else "Vorige"
+    next_label = "Volgend" if noun in {"kwartaal", "jaar"} else "Volgende"
+    return {
+        "vorige": link(periods.shifted(van, tot, -1), f"{previous_label} {noun}"),
+        "volgende": link(periods.shifted(van, tot, 1), f"{next_label} {noun}"),
+        "eenheden": [
+            link(periods.containing(tot, u), periods.UNIT_LABELS[u]) for u in periods.UNITS
+        ],
+        "snel": [link(p, p.label.capitalize()) for p in periods.presets(timezone.localdate())],
+    }
+
+
+CSV_TABLES = {
+    "verdeling": "verdeling",
+    "weken": "uren-per-week",
+    "maanden": "uren-per-maand",
+}
+
+
+def spiegel_csv(request):
+    """A table of the mirror as CSV (semicolons and decimal commas, as Dutch spreadsheets
+    expect), for the period in the address."""
+    import csv
+
+    from django.http import HttpResponse
+
+    form = PeriodForm(request.GET)
+    tabel = request.GET.get("tabel", "")
+    if tabel not in CSV_TABLES or not form.is_valid():
+        raise Http404("Onbekende tabel of periode.")
+    van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+    if van is None or tot is None:
+        raise Http404("Geef een periode met van en tot.")
+    analysis = selectors.spiegel_analyse(owner=request.user, van=van, tot=tot)
+    data = analysis.as_dict()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="agenda-spiegel-{CSV_TABLES[tabel]}-{van}-{tot}.csv"'
+    )
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+    writer = csv.writer(response, delimiter=";")
+    if tabel == "verdeling":
+        writer.writerow(
+            ["Domein", "Jouw aandeel (%)", "Jouw doel (%)", "Verschil", "Enquête (ongeveer, %)"]
+        )
+        for row in data["vergelijking"]:
+            writer.writerow(
+                [
+                    row["label"],
+                    _decimal(row["aandeel"]),
+                    _decimal(row["doel"]),
+                    _decimal(row["verschil_doel"]),
+                    row["referentie"],
+                ]
+            )
+        return response
+    first = "Week" if tabel == "weken" else "Maand"
+    writer.writerow(
+        [
+            first,
+            "Van",
+            "Tot en met",
+            *[PERIOD_LABELS[d] for d in DOMAINS],
+            "Verlof (dagen)",
+            "Werktijd (uur)",
+            "Gepland (% van de werktijd)",
+        ]
+    )
+    for row in _week_rows(data[tabel]):
+        label = f"week {row['van']:%V %G}" if tabel == "weken" else f"{row['van']:%m-%Y}"
+        writer.writerow(
+            [
+                label,
+                f"{row['van']:%d-%m-%Y}",
+                f"{row['tot']:%d-%m-%Y}",
+                *row["uren"],
+                row["verlof"],
+                row["werktijd"],
+                row["geboekt"],
+            ]
+        )
+    return response
 
 
 def _weekly_summary(weeks: list[dict], *, workdays: int) -> str:
@@ -190,7 +293,10 @@ def importeren(request):
                 )
             except CalendarImportError as error:
                 form.add_error("bestand", str(error))
-        if result is not None and not is_htmx(request) and _import_found(result):
+        # Without JavaScript a complete import goes on to the mirror; one that left
+        # appointments out stays here to say so and to offer the rest.
+        complete = result is not None and not result.buiten_periode
+        if complete and not is_htmx(request) and _import_found(result):
             messages.success(request, _import_message(result))
             return redirect("agenda:spiegel")
         if result is None:
@@ -223,6 +329,20 @@ def importeren(request):
     )
 
 
+@require_POST
+def import_hele_periode(request, batch_id: int):
+    """Import the whole period of a file an earlier import read only partly (one click)."""
+    try:
+        batch = services.importbatch_import_whole_period(owner=request.user, batch_id=batch_id)
+    except Importbatch.DoesNotExist as error:
+        raise Http404 from error
+    except CalendarImportError as error:
+        messages.error(request, str(error))
+        return redirect("agenda:importeren")
+    messages.success(request, _import_message(batch))
+    return redirect("agenda:spiegel")
+
+
 def _max_mb() -> int:
     from django.conf import settings
 
@@ -243,6 +363,8 @@ def _import_result(batch) -> dict | None:
         "found": _import_found(batch),
         "van": batch.venster_van,
         "tot": batch.venster_tot - timedelta(days=1),
+        "bestand_van": batch.bestand_van,
+        "bestand_tot": batch.bestand_tot - timedelta(days=1) if batch.bestand_tot else None,
     }
 
 
@@ -253,12 +375,22 @@ def _import_message(batch) -> str:
         f"{batch.gewijzigd} gewijzigd, {batch.verwijderd} verwijderd, "
         f"{batch.ongewijzigd} ongewijzigd (periode {batch.venster_van:%d-%m-%Y} tot en met "
         f"{last:%d-%m-%Y})."
+        + (
+            f" {batch.buiten_periode} afspraken uit het bestand vallen buiten die periode en "
+            "zijn niet ingelezen."
+            if batch.buiten_periode
+            else ""
+        )
     )
 
 
 def afspraken(request):
+    """Appointments, newest first, by default of the mirror's current period; several can be
+    selected and put in a domain at once."""
     form = FilterForm(request.GET or None)
     filters = {}
+    if not request.GET and (period := _default_period(request.user)) is not None:
+        form = FilterForm({"van": period[0].isoformat(), "tot": period[1].isoformat()})
     if form.is_bound and form.is_valid():
         filters = {
             "van": form.cleaned_data["van"],
@@ -267,7 +399,7 @@ def afspraken(request):
             "zoek": form.cleaned_data["zoek"] or None,
             "bron_indeling": form.cleaned_data["grond"] or None,
         }
-    qs = selectors.afspraak_list(owner=request.user, **filters)
+    qs = selectors.afspraak_list(owner=request.user, nieuwste_eerst=True, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -296,8 +428,46 @@ def afspraken(request):
             "domain_choices": [(d, DOMAIN_LABELS[d]) for d in DOMAINS],
             "scope_choices": Correctie.BEREIK_CHOICES,
             "here": request.get_full_path(),
+            "indelen_melding": request.session.pop(INDELEN_MELDING, ""),
+            "gekozen": {int(pk) for pk in request.GET.getlist("gekozen") if pk.isdigit()},
         },
     )
+
+
+INDELEN_MELDING = "agenda_indelen_melding"
+
+
+@require_POST
+def afspraken_indelen(request):
+    """Put the selected appointments in a domain, then back to the same place in the list."""
+    target = request.POST.get("volgende") or reverse("agenda:afspraken")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("agenda:afspraken")
+    target = target.split("#")[0] + "#indelen"
+    ids = [int(pk) for pk in request.POST.getlist("afspraken") if pk.isdigit()]
+    form = CorrectieForm(request.POST)
+    if not ids:
+        request.session[INDELEN_MELDING] = "Kies eerst een of meer afspraken in de lijst."
+        return redirect(target)
+    if not form.is_valid():
+        request.session[INDELEN_MELDING] = "Kies een domein en waarvoor de correctie geldt."
+        return redirect(target)
+    try:
+        count = services.correcties_create(
+            owner=request.user,
+            afspraak_ids=ids,
+            bereik=form.cleaned_data["bereik"],
+            domein=form.cleaned_data["domein"],
+        )
+    except Afspraak.DoesNotExist as error:
+        raise Http404("Deze afspraak bestaat niet.") from error
+    noun = "afspraak" if count == 1 else "afspraken"
+    request.session[INDELEN_MELDING] = (
+        f"{count} {noun} ingedeeld bij {DOMAIN_LABELS[form.cleaned_data['domein']].lower()}."
+    )
+    return redirect(target)
 
 
 @require_POST

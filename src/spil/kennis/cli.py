@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from spil.core.cli_support import decimal
+
 STATUS_MARKS = {"added": "+", "replaced": "~", "unchanged": "=", "error": "!"}
 
 
@@ -16,7 +18,9 @@ def register(subparsers) -> None:
         help="documenten (PDF, DOCX, TXT, Markdown, HTML) toevoegen aan de kennisbank",
         description="Voegt bestanden of mappen toe; een ongewijzigd bestand blijft zoals het was.",
     )
-    ingest.add_argument("paths", nargs="+", metavar="PAD", type=Path)
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PAD", type=Path, help="een bestand of een map met bestanden"
+    )
     ingest.set_defaults(handler=handle_ingest)
 
 
@@ -31,7 +35,7 @@ def handle_ingest(args: argparse.Namespace) -> int:
         print(f"{STATUS_MARKS[result.status]} {result.message}", file=stream)
     errors = sum(1 for r in results if r.status == "error")
     print(
-        f"{len(results)} bestand(en) verwerkt in {elapsed:.1f} s"
+        f"{len(results)} bestand(en) verwerkt in {decimal(elapsed)} s"
         + (f", {errors} met een fout." if errors else ".")
     )
     return 1 if errors else 0

@@ -149,7 +149,9 @@ def table_format(rows: Mapping[str, Mapping[str, float]]) -> str:
     width = max(len(label) for label in rows) if rows else 8
     lines = [" ".join([f"{'':<{width}}", *(f"{n:>9}" for n in names)])]
     for label, values in rows.items():
-        lines.append(" ".join([f"{label:<{width}}", *(f"{values[n]:>9.3f}" for n in names)]))
+        # Decimal commas, like every number Spil prints.
+        cells = (f"{values[n]:>9.3f}".replace(".", ",") for n in names)
+        lines.append(" ".join([f"{label:<{width}}", *cells]))
     return "\n".join(lines)
 
 

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from spil.core.cli_support import terminal_marks
+
 
 def register(subparsers) -> None:
     zoek = subparsers.add_parser(
@@ -38,7 +40,9 @@ def register(subparsers) -> None:
         help="zoekkwaliteit meten op een vragenbestand",
         description="Meet recall@5, MRR@10 en nDCG@10 op een JSONL-bestand met vragen.",
     )
-    evaluate.add_argument("questions", metavar="VRAGEN.jsonl")
+    evaluate.add_argument(
+        "questions", metavar="VRAGEN.jsonl", help="vragenbestand, één JSON-object per regel"
+    )
     evaluate.add_argument(
         "--baseline", action="store_true", help="ook BM25 (bm25s) ernaast ter vergelijking"
     )
@@ -78,7 +82,7 @@ def _print_human(query: str, hits, out) -> None:
         print(f"   {where} · {unit.heading_path}", file=out)
         for passage in hit.passages:
             page = f" (p. {passage.page})" if passage.page is not None else ""
-            print(f"   - {passage.excerpt}{page}", file=out)
+            print(f"   - {terminal_marks(passage.excerpt, out)}{page}", file=out)
         print(file=out)
 
 

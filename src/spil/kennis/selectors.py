@@ -19,6 +19,8 @@ class LibraryOverview:
     themes: int
     units: int
     passages: int
+    # "Onderdelen" everywhere in the UI are a document's sections (its table of contents).
+    sections: int = 0
 
 
 @dataclass
@@ -116,6 +118,7 @@ def library_overview(*, user=None) -> LibraryOverview:
         documents=documents.count(),
         themes=units.filter(theme_number__isnull=False).count(),
         units=units.count(),
+        sections=Section.objects.filter(document__in=documents).count(),
         passages=Passage.objects.filter(unit__document__in=documents).count(),
     )
 

@@ -104,12 +104,14 @@ def document_ingest(
             same_file = existing.checksum == checksum
             document = existing
             visits = _visits_of(document=document)
+            addresses = _addresses_of(document=document)
             document_unindex(document=document)
             document.sections.all().delete()
             status: IngestStatus = "replaced"
         else:
             document = Document(source_name=filename, added_by=user, owner=owner)
             visits = []
+            addresses = {}
             status = "added"
             same_file = False
         document.title = parsed.title[:500] or Path(filename).stem
@@ -118,7 +120,7 @@ def document_ingest(
         document.size_bytes = len(data)
         document.pages = parsed.pages
         document.save()
-        _store_structure(document=document, parsed=parsed)
+        _store_structure(document=document, parsed=parsed, addresses=addresses)
         _visits_restore(document=document, visits=visits)
         document_index(document=document)
         if owner is None:
@@ -133,7 +135,10 @@ def document_ingest(
         verb = "opnieuw ingelezen"
     else:
         verb = "vervangen door de nieuwe versie"
-    detail = f"{themes} thema's, {sections} onderdelen" if themes else f"{sections} onderdelen"
+    parts = f"{sections} " + ("onderdeel" if sections == 1 else "onderdelen")
+    detail = (
+        f"{themes} " + ("thema" if themes == 1 else "thema's") + f", {parts}" if themes else parts
+    )
     return IngestResult(
         filename=filename,
         status=status,
@@ -234,8 +239,53 @@ def _visits_restore(*, document: Document, visits) -> None:
     UnitVisit.objects.bulk_create(restored.values())
 
 
-def _store_structure(*, document: Document, parsed: ParsedDocument) -> None:
-    """Write the section tree, one unit per section with text of its own, and the passages."""
+# --- stable addresses ------------------------------------------------------------------------
+# A new version (or "opnieuw inlezen") rewrites a document's sections and units. Pages and
+# bookmarks address them by id, so a section or unit that is still there afterwards keeps its
+# id: it is recognised by its theme number, else by its place (the titles above it and its own).
+
+
+def _address_keys(nodes: list[tuple[int, str, int | None, int | None]]) -> list[str]:
+    """One key per node, in order; nodes are (index, title, theme number, parent index)."""
+    paths: dict[int, str] = {}
+    keys: list[str] = []
+    seen: dict[str, int] = {}
+    themes = [number for _i, _t, number, _p in nodes if number is not None]
+    unique_themes = {n for n in themes if themes.count(n) == 1}
+    for index, title, number, parent in nodes:
+        paths[index] = (paths[parent] + " > " if parent is not None else "") + title
+        key = f"thema {number}" if number in unique_themes else paths[index]
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key} #{seen[key]}")
+    return keys
+
+
+def _addresses_of(*, document: Document) -> dict[str, tuple[int, int | None]]:
+    """The ids of a document's sections (and their units) by address key."""
+    rows = list(
+        document.sections.order_by("position").values_list(
+            "id", "parent_id", "title", "kind", "number"
+        )
+    )
+    nodes = [
+        (section_id, title, number if kind == Section.Kind.THEME else None, parent_id)
+        for section_id, parent_id, title, kind, number in rows
+    ]
+    units = dict(document.units.values_list("section_id", "id"))
+    return {
+        key: (node[0], units.get(node[0]))
+        for key, node in zip(_address_keys(nodes), nodes, strict=True)
+    }
+
+
+def _store_structure(
+    *,
+    document: Document,
+    parsed: ParsedDocument,
+    addresses: dict[str, tuple[int, int | None]] | None = None,
+) -> None:
+    """Write the section tree, one unit per section with text of its own, and the passages.
+    Sections and units found in `addresses` (see _addresses_of) get their old ids back."""
     ordered: list[tuple[ParsedSection, ParsedSection | None, list[str]]] = []
 
     def visit(node: ParsedSection, parent: ParsedSection | None, path: list[str]) -> None:
@@ -252,12 +302,25 @@ def _store_structure(*, document: Document, parsed: ParsedDocument) -> None:
     for position, (node, parent, path) in enumerate(ordered):
         by_depth.setdefault(len(path), []).append((position, node, parent))
     position_of = {id(node): position for position, (node, _p, _path) in enumerate(ordered)}
+    keys = _address_keys(
+        [
+            (
+                position,
+                node.title[:500],
+                node.number if node.kind == "theme" else None,
+                position_of[id(parent)] if parent is not None else None,
+            )
+            for position, (node, parent, _path) in enumerate(ordered)
+        ]
+    )
+    kept = [(addresses or {}).get(key, (None, None)) for key in keys]
 
     # Parents must have primary keys before their children are inserted.
     for depth in sorted(by_depth):
         batch = []
         for position, node, parent in by_depth[depth]:
             section = Section(
+                pk=kept[position][0],
                 document=document,
                 parent=rows[position_of[id(parent)]] if parent is not None else None,
                 kind=node.kind,
@@ -284,6 +347,7 @@ def _store_structure(*, document: Document, parsed: ParsedDocument) -> None:
         last_page = max([*pages, first_page] if first_page is not None else pages, default=None)
         units.append(
             Unit(
+                pk=kept[position][1],
                 document=document,
                 section=rows[position],
                 position=position,

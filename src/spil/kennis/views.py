@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spil.core.htmx import htmx_refresh, is_htmx
 from spil.kennis import selectors
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
-from spil.kennis.models import Unit
+from spil.kennis.models import Unit, Upload
 from spil.web.templatetags.spil_ui import query_terms
 
 # A query of this many words, at least QUESTION_MIN_CONTENT_WORDS of them content words, or one
@@ -52,14 +53,39 @@ class SearchResult:
     place: str
 
 
+def _is_htmx(request) -> bool:
+    """A request for a fragment. htmx restoring a page from history (back, forward) after its
+    own cache missed asks for the whole page, so that it never shows a bare fragment."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def _progress(uploads, pending: bool) -> str:
+    """One sentence on the uploads, announced to screen readers when it changes."""
+    if not uploads:
+        return ""
+    busy = {Upload.Status.QUEUED, Upload.Status.RUNNING}
+    done = sum(1 for upload in uploads if upload.status not in busy)
+    errors = sum(1 for upload in uploads if upload.status == Upload.Status.ERROR)
+    if pending:
+        return f"Bezig met inlezen: {done} van {len(uploads)} bestanden klaar."
+    files = "1 bestand" if done == 1 else f"{done} bestanden"
+    return f"Klaar met inlezen: {files}" + (f", {errors} met een fout." if errors else ".")
+
+
 def library(request):
+    uploads = selectors.upload_list_for_user(user=request.user)
+    pending = selectors.upload_pending_exists(user=request.user)
     return render(
         request,
         "kennis/library.html",
         {
             "documents": selectors.document_list(user=request.user),
-            "uploads": selectors.upload_list_for_user(user=request.user),
-            "pending": selectors.upload_pending_exists(user=request.user),
+            "uploads": uploads,
+            "pending": pending,
+            "progress": _progress(uploads, pending),
             "may_share": request.user.has_perm("kennis.manage_library"),
         },
     )
@@ -85,10 +111,11 @@ def upload(request):
 def upload_status(request):
     """The per-file status list; htmx polls it while files are being read in."""
     pending = selectors.upload_pending_exists(user=request.user)
+    uploads = selectors.upload_list_for_user(user=request.user)
     response = render(
         request,
         "kennis/_upload_status.html",
-        {"uploads": selectors.upload_list_for_user(user=request.user), "pending": pending},
+        {"uploads": uploads, "pending": pending, "progress": _progress(uploads, pending)},
     )
     if is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
         # The last file just finished: reload so the document table shows it too.
@@ -96,11 +123,14 @@ def upload_status(request):
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def document_reingest(request, document_id: int):
+    """Asks first (GET), then queues the kept file to be read in again (POST)."""
     document = selectors.document_get(document_id=document_id, user=request.user, action="change")
     if document is None:
         raise Http404
+    if request.method == "GET":
+        return render(request, "kennis/document_reingest.html", {"document": document})
     if upload_reingest(owner=request.user, document=document) is None:
         messages.error(
             request,
@@ -186,6 +216,12 @@ def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     document_id = _int_or_none(request.GET.get("document"))
     chapter_id = _int_or_none(request.GET.get("hoofdstuk"))
+    # Only the chosen document's chapters can be picked; a chapter of another document (left
+    # over from an earlier choice) would otherwise filter everything away.
+    chapter_groups = selectors.chapter_choices(
+        user=request.user, document_ids=[document_id] if document_id else None)
+    if chapter_id and chapter_id not in {c.id for _d, chapters in chapter_groups for c in chapters}:
+        chapter_id = None
     terms = query_terms(query)
     words = query.lower().split()
     is_question = (
@@ -221,10 +257,21 @@ def search(request):
         "document_id": document_id,
         "chapter_id": chapter_id,
         "documents": selectors.document_options(user=request.user),
-        "chapter_groups": selectors.chapter_choices(user=request.user),
+        "chapter_groups": chapter_groups,
     }
-    template = "kennis/_search_results.html" if is_htmx(request) else "kennis/search.html"
-    return render(request, template, context)
+    fragment = _is_htmx(request)
+    template = "kennis/_search_results.html" if fragment else "kennis/search.html"
+    # Another document chosen: its chapters replace the chapter list (left alone otherwise, so
+    # that a keyboard user changing the chapter keeps focus on it).
+    chapters_oob = fragment and request.headers.get("Spil-Trigger") == "document"
+    response = render(request, template, {**context, "chapters_oob": chapters_oob})
+    # The fragment and the whole page share one URL: the browser's cache (back, reload) must
+    # never hand out the fragment as the page.
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    if fragment and request.headers.get("Spil-Live") == "1":
+        # Typing updates the address in place; only a deliberate search adds a history entry.
+        response["HX-Replace-Url"] = request.get_full_path()
+    return response
 
 
 def _int_or_none(value) -> int | None:

@@ -16,7 +16,7 @@ def register(subparsers) -> None:
         "plan",
         help="intervisiegroepen, modules, stages en coaching indelen uit een cohortbestand (JSON)",
     )
-    plan.add_argument("bestand", metavar="COHORT.json", type=Path)
+    plan.add_argument("bestand", metavar="COHORT.json", type=Path, help="het cohortbestand (JSON)")
     plan.add_argument("--json", action="store_true", help="het plan als JSON afdrukken")
     plan.add_argument(
         "--tijdslimiet",
@@ -25,7 +25,8 @@ def register(subparsers) -> None:
         metavar="S",
         help="hoogstens zoveel seconden rekenen (standaard 30)",
     )
-    plan.set_defaults(handler=handle_plan)
+    # Reads a file and stores nothing: no database needed (see spil.core.cli_support).
+    plan.set_defaults(handler=handle_plan, needs_database=False)
 
     example = commands.add_parser(
         "voorbeeld", help="een verzonnen cohortbestand maken om de planner mee te proberen"
@@ -36,7 +37,7 @@ def register(subparsers) -> None:
     example.add_argument(
         "--zaad", type=int, default=7, help="toevalszaad (zelfde zaad, zelfde cohort)"
     )
-    example.set_defaults(handler=handle_example)
+    example.set_defaults(handler=handle_example, needs_database=False)
 
 
 def handle_example(args: argparse.Namespace) -> int:

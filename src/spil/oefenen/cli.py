@@ -14,18 +14,21 @@ def register(subparsers) -> None:
     check = commands.add_parser(
         "controleer", help="een scenariobestand (YAML) controleren: paden, eindes, waarden, thema's"
     )
-    check.add_argument("bestanden", metavar="BESTAND", type=Path, nargs="+")
+    check.add_argument(
+        "bestanden", metavar="BESTAND", type=Path, nargs="+", help="een of meer scenariobestanden"
+    )
     check.add_argument(
         "--zonder-bibliotheek",
         action="store_true",
         help="themaverwijzingen niet tegen de bibliotheek controleren",
     )
-    check.set_defaults(handler=handle_check)
+    # The database is only read to check theme references (see spil.core.cli_support).
+    check.set_defaults(handler=handle_check, needs_database=lambda a: not a.zonder_bibliotheek)
 
     play = commands.add_parser("speel", help="een scenario in de terminal spelen")
-    play.add_argument("bestand", metavar="BESTAND", type=Path)
+    play.add_argument("bestand", metavar="BESTAND", type=Path, help="het scenariobestand (YAML)")
     play.add_argument("--profiel", help="gemeenteprofiel (standaard: het eerste)")
-    play.set_defaults(handler=handle_play)
+    play.set_defaults(handler=handle_play, needs_database=False)
 
 
 def _theme_check():

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from spil.agenda import selectors as agenda_selectors
 from spil.core.registry import start_panels
 from spil.kennis import selectors
 
@@ -17,6 +18,7 @@ def start_panels_for(request) -> list[dict]:
 
 
 def start(request):
+    """The start page; while the library is empty, the first steps instead of a search box."""
     return render(
         request,
         "web/start.html",
@@ -24,6 +26,7 @@ def start(request):
             "overview": selectors.library_overview(user=request.user),
             "documents": selectors.document_list(user=request.user),
             "recent": selectors.unit_recent_for_user(user=request.user, limit=6),
+            "has_agenda": agenda_selectors.agendabron_overview(owner=request.user).exists(),
             "panels": start_panels_for(request),
         },
     )

@@ -80,6 +80,38 @@
     }
   });
 
+  // Live search: a pause in typing updates the results and the address, but only a deliberate
+  // search (Enter, the button, a filter) adds a step to the browser's history.
+  // Spil-Trigger names the field that changed, so the server can update what depends on it.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    if (!trigger || !event.detail.elt.hasAttribute("data-live-search")) { return; }
+    if (trigger.type === "input") { event.detail.headers["Spil-Live"] = "1"; }
+    if (trigger.target && trigger.target.id) { event.detail.headers["Spil-Trigger"] = trigger.target.id; }
+  });
+
+  // Upload progress: the refreshed list carries one sentence; the live region (which is not
+  // replaced) gets it only when it changed, so a screen reader hears each step once.
+  function announceProgress() {
+    var status = document.getElementById("upload-status");
+    var live = document.getElementById("upload-voortgang");
+    if (!status || !live) { return; }
+    var text = status.getAttribute("data-voortgang") || "";
+    var busy = status.hasAttribute("hx-trigger");
+    try {
+      if (busy) { sessionStorage.setItem("spil-upload-wacht", "1"); }
+      else { sessionStorage.removeItem("spil-upload-wacht"); }
+    } catch (e) { /* storage may be off; announcing still works within the page */ }
+    if (text && live.textContent !== text) { live.textContent = text; }
+  }
+  document.addEventListener("htmx:afterSettle", announceProgress);
+  // When the last file is done the page reloads (to show the new documents): say so there.
+  document.addEventListener("DOMContentLoaded", function () {
+    var waited = false;
+    try { waited = sessionStorage.getItem("spil-upload-wacht") === "1"; } catch (e) { waited = false; }
+    if (waited) { window.setTimeout(announceProgress, 300); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () { setup(document); });
   document.addEventListener("htmx:afterSettle", function (event) { setup(event.target); });
 })();

@@ -21,6 +21,14 @@ _ids = itertools.count(1)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@register.filter
+def aantal(count, words: str) -> str:
+    """`{{ n|aantal:"onderdeel,onderdelen" }}` gives "1 onderdeel" or "5 onderdelen"."""
+    one, _sep, many = words.partition(",")
+    count = int(count or 0)
+    return f"{count} {one if count == 1 else many}"
+
+
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
