@@ -207,9 +207,9 @@ def spiegel_csv(request):
             writer.writerow(
                 [
                     row["label"],
-                    _decimal(row["aandeel"]),
-                    _decimal(row["doel"]),
-                    _decimal(row["verschil_doel"]),
+                    decimal_nl(row["aandeel"]),
+                    decimal_nl(row["doel"]),
+                    decimal_nl(row["verschil_doel"]),
                     row["referentie"],
                 ]
             )

@@ -94,10 +94,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # Permissions come from the access matrix in spil.core.access (roles × resources × actions).
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "spil.core.backends.AccessPolicyBackend",
-]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -116,6 +112,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "spil.accounts.backends.LoginAttemptsBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Permissions the UI asks for (kennis.curate_library, ...) come from the access matrix.
+    "spil.core.backends.AccessPolicyBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("SPIL_LOGIN_POGINGEN", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("SPIL_LOGIN_WACHTTIJD_MINUTEN", default=15))

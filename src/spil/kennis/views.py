@@ -219,7 +219,8 @@ def search(request):
     # Only the chosen document's chapters can be picked; a chapter of another document (left
     # over from an earlier choice) would otherwise filter everything away.
     chapter_groups = selectors.chapter_choices(
-        user=request.user, document_ids=[document_id] if document_id else None)
+        user=request.user, document_ids=[document_id] if document_id else None
+    )
     if chapter_id and chapter_id not in {c.id for _d, chapters in chapter_groups for c in chapters}:
         chapter_id = None
     terms = query_terms(query)
