@@ -165,7 +165,7 @@ def test_turning_it_off_when_optional(client, user):
 
 def test_required_for_a_staff_role_when_the_setting_is_on(client, user, settings):
     settings.SPIL_2FA_VERPLICHT = True
-    user.groups.add(Group.objects.create(name="coach"))
+    user.groups.add(Group.objects.get_or_create(name="coach")[0])
     log_in(client)
 
     response = client.get("/")
@@ -188,7 +188,7 @@ def test_not_required_for_a_secretaris_or_with_the_setting_off(client, user, set
     assert client.get("/").status_code == 200
 
     settings.SPIL_2FA_VERPLICHT = False
-    user.groups.add(Group.objects.create(name="functioneel_beheerder"))
+    user.groups.add(Group.objects.get_or_create(name="functioneel_beheerder")[0])
     assert client.get("/").status_code == 200
 
 

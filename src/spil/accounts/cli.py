@@ -23,8 +23,8 @@ def register(subparsers) -> None:
 
     maak = commands.add_parser("maak", help="een nieuw account aanmaken")
     maak.add_argument("naam", help="gebruikersnaam")
-    maak.add_argument("--weergavenaam", default="")
-    maak.add_argument("--email", default="")
+    maak.add_argument("--weergavenaam", default="", help="naam zoals anderen die zien")
+    maak.add_argument("--email", default="", help="e-mailadres (optioneel)")
     maak.add_argument(
         "--wachtwoord",
         default=os.environ.get("SPIL_NEW_PASSWORD"),
@@ -40,7 +40,7 @@ def register(subparsers) -> None:
 
     rol = commands.add_parser("rol", help="een rol toekennen of (met --weg) intrekken")
     rol.add_argument("naam", help="gebruikersnaam")
-    rol.add_argument("rol", choices=Role.values)
+    rol.add_argument("rol", choices=Role.values, help="de rol")
     rol.add_argument(
         "--namens",
         metavar="GEBRUIKER",

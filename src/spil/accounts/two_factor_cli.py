@@ -15,14 +15,14 @@ def register(subparsers) -> None:
     commands = tweestaps.add_subparsers(dest="tweestaps_command", metavar="OPDRACHT", required=True)
 
     status = commands.add_parser("status", help="staat tweestapsverificatie aan voor dit account?")
-    status.add_argument("gebruiker", metavar="NAAM")
+    status.add_argument("gebruiker", metavar="NAAM", help="gebruikersnaam")
     status.set_defaults(handler=handle_status)
 
     disable = commands.add_parser(
         "uitzetten",
         help="app en herstelcodes van dit account verwijderen (na kwijtraken van de telefoon)",
     )
-    disable.add_argument("gebruiker", metavar="NAAM")
+    disable.add_argument("gebruiker", metavar="NAAM", help="gebruikersnaam")
     disable.set_defaults(handler=handle_disable)
 
 

@@ -29,9 +29,9 @@ def register(subparsers) -> None:
         "analyse",
         help="organisaties, sectoren en introducties uit een agendabestand, zonder opslaan",
     )
-    ana.add_argument("bestand", metavar="AGENDA", type=Path)
-    ana.add_argument("--van", type=_day, metavar="DATUM")
-    ana.add_argument("--tot", type=_day, metavar="DATUM")
+    ana.add_argument("bestand", metavar="AGENDA", type=Path, help="agendabestand (ICS of CSV)")
+    ana.add_argument("--van", type=_day, metavar="DATUM", help="eerste dag (JJJJ-MM-DD)")
+    ana.add_argument("--tot", type=_day, metavar="DATUM", help="laatste dag (JJJJ-MM-DD)")
     ana.add_argument("--json", action="store_true", help="uitvoer als JSON")
     ana.set_defaults(handler=handle_analyse)
 
@@ -39,8 +39,15 @@ def register(subparsers) -> None:
         "import",
         help="het netwerk bijwerken uit de opgeslagen agenda (eventueel eerst bestanden inlezen)",
     )
-    imp.add_argument("bestanden", metavar="AGENDA", type=Path, nargs="*")
-    imp.add_argument("--gebruiker", default=os.environ.get("SPIL_USER", "secretaris"))
+    imp.add_argument(
+        "bestanden", metavar="AGENDA", type=Path, nargs="*", help="eerst deze agenda's inlezen"
+    )
+    imp.add_argument(
+        "--gebruiker",
+        default=os.environ.get("SPIL_USER", "secretaris"),
+        metavar="NAAM",
+        help="van wie de gegevens zijn (standaard: secretaris)",
+    )
     imp.set_defaults(handler=handle_import)
 
     verbanden = commands.add_parser("verbanden", help="samenwerkingsverbanden")
@@ -49,8 +56,13 @@ def register(subparsers) -> None:
         "import",
         help="samenwerkingsverbanden inlezen uit CSV (naam;rol;status;organisaties;overleg)",
     )
-    vimp.add_argument("bestand", metavar="CSV", type=Path)
-    vimp.add_argument("--gebruiker", default=os.environ.get("SPIL_USER", "secretaris"))
+    vimp.add_argument("bestand", metavar="CSV", type=Path, help="CSV-bestand")
+    vimp.add_argument(
+        "--gebruiker",
+        default=os.environ.get("SPIL_USER", "secretaris"),
+        metavar="NAAM",
+        help="van wie de gegevens zijn (standaard: secretaris)",
+    )
     vimp.set_defaults(handler=handle_verbanden_import)
 
 
