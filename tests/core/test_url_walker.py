@@ -39,6 +39,11 @@ READER_FIELDS = {"reflectie:gedeeld_lezen": "ontvanger"}
 # Parameters that are not object ids but a choice from a fixed set: one valid value.
 PARAM_VALUES = {"ritme": "week", "formaat": "json", "scenario_id": "herindeling"}
 MISSING_ID = 987_654_321
+# Patterns whose real ids may still answer 404 to their owner, with the reason.
+OWNER_MAY_GET_404 = {
+    # Reading the rest of a file is only possible when an import left appointments out.
+    "agenda:import_hele_periode": "de testagenda werd helemaal ingelezen",
+}
 
 
 def _walk(patterns, namespace: str = ""):
@@ -173,6 +178,8 @@ def test_url(victim, other_user, name):
         assert baseline.status_code in {404, 405}, f"{method.upper()} {missing}"
         assert answer.status_code == baseline.status_code, f"{method.upper()} {url}"
     # The ids were real: their owner gets something other than "not found".
+    if name in OWNER_MAY_GET_404:
+        return
     owner = Client()
     owner.force_login(victim)
     statuses = [getattr(owner, method)(url).status_code for method in METHODS]
