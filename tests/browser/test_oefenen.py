@@ -20,6 +20,7 @@ def test_play_through_and_debrief_by_keyboard(logged_in_page, browser_user):
     ingest()
     page = logged_in_page
     page.get_by_role("link", name="Oefenen", exact=True).click()
+    page.get_by_role("heading", level=1, name="Oefenen").wait_for()
     assert_accessible(page, "oefenen: lijst")
     page.get_by_role("link", name="Het college wankelt").click()
     assert_accessible(page, "oefenen: scenario")
