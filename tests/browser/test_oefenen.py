@@ -29,7 +29,8 @@ def test_play_through_and_debrief_by_keyboard(logged_in_page, browser_user):
     page.get_by_role("button", name="Begin het scenario").press("Enter")
 
     page.get_by_role("heading", level=1, name="Het lek").wait_for()
-    assert page.get_by_role("timer").is_visible()
+    # The timer appears once its script ran (deferred): wait for it rather than race it.
+    page.get_by_role("timer").wait_for()
     page.get_by_role("button", name="Twee minuten erbij").click()
     assert int(page.locator(".spil-timer__left").inner_text()) > 150
     assert_accessible(page, "oefenen: situatie met tijdslimiet")
