@@ -85,8 +85,8 @@ def test_check_in_by_keyboard_with_autosave_offline_and_every_page_accessible(
         ("Vragen", "vragen"),
         ("Instellingen", "instellingen"),
     ):
-        subnav(again).get_by_role("link", name=name, exact=True).click()
-        again.wait_for_load_state()
+        with again.expect_navigation():
+            subnav(again).get_by_role("link", name=name, exact=True).click()
         assert_accessible(again, label)
 
     moment = Reflectiemoment.objects.owned_by(browser_user).get(ritme="week")
