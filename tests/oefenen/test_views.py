@@ -144,7 +144,7 @@ def test_another_users_session_is_404_on_every_url(client, user, other_user):
     client.force_login(other_user)
     for name in ("spelen", "nabespreking"):
         assert client.get(reverse(f"oefenen:{name}", args=[sessie.pk])).status_code == 404
-    for name in ("kiezen", "terug", "raadplegen", "uitleg", "verwijderen"):
+    for name in ("kiezen", "terug", "raadplegen", "uitleg", "reflecteren", "verwijderen"):
         assert (
             client.post(
                 reverse(f"oefenen:{name}", args=[sessie.pk]), {"keuze": "laten"}
@@ -230,3 +230,58 @@ def test_a_selection_committee_member_never_sees_exercise_results(client, user, 
     assert client.get(reverse("oefenen:nabespreking", args=[sessie.pk])).status_code == 404
     assert client.get(reverse("oefenen:spelen", args=[sessie.pk])).status_code == 404
     assert list(Oefensessie.objects.visible_to(other_user)) == []
+
+
+def play_to_the_end(client, sessie):
+    client.post(reverse("oefenen:raadplegen", args=[sessie.pk]), {"adviseur": "jurist"})
+    choose(client, sessie, "signaal", "gesprek")
+    choose(client, sessie, "gesprek-wethouder", "aanvullen")
+    choose(client, sessie, "collegevergadering", "feiten")
+
+
+def test_one_click_turns_the_debrief_into_a_private_reflectie_entry(client_in, user, other_user):
+    from spil.reflectie import selectors as reflectie_selectors
+    from spil.reflectie.models import Reflectiemoment
+
+    sessie = start(client_in)
+    debrief = client_in.get(reverse("oefenen:nabespreking", args=[sessie.pk])).content.decode()
+    assert "Maak er een reflectie van" not in debrief  # not before the end
+    response = client_in.post(reverse("oefenen:reflecteren", args=[sessie.pk]))
+    assert response["Location"] == reverse("oefenen:nabespreking", args=[sessie.pk])
+    assert not Reflectiemoment.objects.exists()
+
+    play_to_the_end(client_in, sessie)
+    debrief = client_in.get(reverse("oefenen:nabespreking", args=[sessie.pk])).content.decode()
+    assert "Maak er een reflectie van" in debrief
+    response = client_in.post(reverse("oefenen:reflecteren", args=[sessie.pk]))
+    moment = Reflectiemoment.objects.get()
+    assert moment.owner == user and moment.ritme == "oefening"
+    assert response["Location"] == reverse("reflectie:schrijven", args=[moment.pk])
+
+    content = reflectie_selectors.moment_inhoud(moment=moment)
+    assert content["bron"]["titel"] == "Een advies dat de collegetafel niet haalt"
+    assert any(
+        r.startswith("Einde: Helder advies, koele wethouder") for r in content["bron"]["regels"]
+    )
+    assert (
+        "Adviseurs gevraagd: Lotte Faber; niet gevraagd: Ahmed Bakker, Ruben Hoekstra"
+        in (content["bron"]["regels"])
+    )
+    assert [v["soort"] for v in content["vragen"]] == ["oefening"] * 3
+    # The summary is encrypted like every other entry: no plain text in the row.
+    assert "Helder advies" not in moment.inhoud_versleuteld
+
+    page = client_in.get(reverse("reflectie:schrijven", args=[moment.pk])).content.decode()
+    assert "Na een oefening" in page and "De oefening: Een advies dat" in page
+    assert "Keuze 1, " in page and "Jouw cijfers" not in page
+
+    # A second click opens the same entry; the exercise's owner alone can ask.
+    again = client_in.post(reverse("oefenen:reflecteren", args=[sessie.pk]))
+    assert again["Location"] == response["Location"]
+    assert Reflectiemoment.objects.count() == 1
+    dagboek = client_in.get(reverse("reflectie:dagboek")).content.decode()
+    assert "Na een oefening" in dagboek
+
+    client_in.force_login(other_user)
+    assert client_in.post(reverse("oefenen:reflecteren", args=[sessie.pk])).status_code == 404
+    assert client_in.get(reverse("reflectie:schrijven", args=[moment.pk])).status_code == 404

@@ -11,6 +11,7 @@ from .models import Oefensessie
 from .scenario import engine
 from .scenario.engine import PlayError
 from .scenario.model import Scenario
+from .selectors import debrief
 
 MAX_UITLEG = 600
 
@@ -112,3 +113,45 @@ def oefensessie_explain(*, user, sessie: Oefensessie, stap: int, publiek: str, t
 
 def oefensessie_delete(*, user, sessie: Oefensessie) -> None:
     Oefensessie.objects.filter(pk=sessie.pk, owner=user).delete()
+
+
+def oefensessie_to_reflectie(*, user, sessie: Oefensessie):
+    """Turn a finished exercise's debrief into a private reflectie entry (once per exercise):
+    the path, the outcome, the final state and the advisers asked, as the entry's source.
+    Returns (entry, created)."""
+    from spil.reflectie import services as reflectie_services
+
+    if sessie.owner_id != user.pk:
+        raise Oefensessie.DoesNotExist
+    data = debrief(sessie=sessie)
+    position = data["position"]
+    if not position.finished:
+        raise PlayError("Speel het scenario eerst uit; dan kun je erop reflecteren.")
+    regels = [
+        f"Keuze {step['nummer']}, {step['situatie'].titel}: {step['keuze'].tekst}"
+        for step in data["steps"]
+    ]
+    regels.append(f"Einde: {position.einde.titel}")
+    labels = {v.id: v.label for v in data["scenario"].variabelen}
+    final = data["series"][-1] if data["series"] else {}
+    if final:
+        regels.append(
+            "Eindstand: "
+            + ", ".join(f"{label} {final[key]}" for key, label in labels.items() if key in final)
+        )
+    gevraagd = sorted({a.naam for row in data["advisers"] for a in row["geraadpleegd"]})
+    niet = sorted({a.naam for row in data["advisers"] for a in row["genegeerd"]} - set(gevraagd))
+    if gevraagd or niet:
+        regels.append(
+            f"Adviseurs gevraagd: {', '.join(gevraagd) or 'niemand'}; "
+            f"niet gevraagd: {', '.join(niet) or 'niemand'}"
+        )
+    themas = sorted(
+        {f"thema {link.number}" for step in data["steps"] for link in step["themas"]},
+        key=lambda t: int(t.split()[1]),
+    )
+    if themas:
+        regels.append("Handboek: " + ", ".join(themas))
+    return reflectie_services.moment_from_oefening(
+        user=user, sessie_id=sessie.pk, titel=data["scenario"].titel, regels=regels
+    )

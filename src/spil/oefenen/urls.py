@@ -13,5 +13,6 @@ urlpatterns = [
     path("sessie/<int:sessie_id>/advies/", views.raadplegen, name="raadplegen"),
     path("sessie/<int:sessie_id>/uitleg/", views.uitleg, name="uitleg"),
     path("sessie/<int:sessie_id>/nabespreking/", views.nabespreking, name="nabespreking"),
+    path("sessie/<int:sessie_id>/reflectie/", views.reflecteren, name="reflecteren"),
     path("sessie/<int:sessie_id>/verwijderen/", views.verwijderen, name="verwijderen"),
 ]

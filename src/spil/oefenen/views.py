@@ -1,3 +1,4 @@
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -185,8 +186,26 @@ def nabespreking(request, sessie_id: int):
             ],
             "grafiek": svg_data_uri(svg),
             "samenvatting": state_summary(rows=data["series"], labels=labels),
+            "reflectie_mogelijk": django_apps.is_installed("spil.reflectie"),
         },
     )
+
+
+@require_POST
+def reflecteren(request, sessie_id: int):
+    sessie = _sessie_or_404(request, sessie_id)
+    try:
+        moment, created = services.oefensessie_to_reflectie(user=request.user, sessie=sessie)
+    except PlayError as error:
+        messages.error(request, str(error))
+        return redirect("oefenen:nabespreking", sessie_id=sessie.pk)
+    messages.success(
+        request,
+        "Je reflectie op deze oefening staat klaar; alleen jij ziet haar."
+        if created
+        else "Je had al een reflectie op deze oefening; hier is ze.",
+    )
+    return redirect("reflectie:schrijven", pk=moment.pk)
 
 
 @require_POST

@@ -7,9 +7,9 @@ from django.db import models
 
 from spil.accounts.models import OwnedModel
 
-from .ritme import KWARTAAL, MAAND, RITME_LABELS, WEEK
+from .ritme import KWARTAAL, MAAND, OEFENING, RITME_LABELS, WEEK
 
-RITME_CHOICES = [(r, RITME_LABELS[r]) for r in (WEEK, MAAND, KWARTAAL)]
+RITME_CHOICES = [(r, RITME_LABELS[r]) for r in (WEEK, MAAND, KWARTAAL, OEFENING)]
 
 
 class ReflectieInstellingen(OwnedModel):

@@ -18,10 +18,13 @@ WEEK = "week"
 MAAND = "maand"
 KWARTAAL = "kwartaal"
 RITMES = (WEEK, MAAND, KWARTAAL)
+# Not a rhythm: an entry made on request after an exercise in oefenen. It is never due.
+OEFENING = "oefening"
 RITME_LABELS = {
     WEEK: "Wekelijkse check-in",
     MAAND: "Aspect van de maand",
     KWARTAAL: "Kwartaalterugblik",
+    OEFENING: "Na een oefening",
 }
 RITME_DUUR = {WEEK: "drie minuten", MAAND: "een kwartier", KWARTAAL: "een half uur"}
 NO_REPEAT = timedelta(weeks=8)

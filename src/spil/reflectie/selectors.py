@@ -54,8 +54,10 @@ def moment_inhoud(*, moment: Reflectiemoment) -> dict:
 
 
 def moment_titel(moment: Reflectiemoment) -> str:
-    from .ritme import RITME_LABELS
+    from .ritme import OEFENING, RITME_LABELS
 
+    if moment.ritme == OEFENING:  # its key names the exercise, not a period
+        return f"{RITME_LABELS[OEFENING]}, {moment.datum:%d-%m-%Y}"
     return f"{RITME_LABELS[moment.ritme]}, {period_label(moment.ritme, moment.sleutel)}"
 
 

@@ -14,6 +14,7 @@ from .models import Deling, EigenVraag, ReflectieInstellingen, Reflectiemoment, 
 from .ritme import (
     KWARTAAL,
     MAAND,
+    OEFENING,
     RITMES,
     WEEK,
     choose_questions,
@@ -26,6 +27,7 @@ from .spiegel import spiegel_cijfers
 from .vragen import (
     ASPECT_BY_KEY,
     KWALITEIT_BY_KEY,
+    OEFENVRAGEN,
     POLARITEIT_BY_KEY,
     TOONSOORT_KEYS,
     Vraag,
@@ -159,6 +161,52 @@ def moment_start(
     except IntegrityError:  # a second tab started the same period at the same moment
         return selectors.moment_list(user=user).get(ritme=ritme, sleutel=key)
     return moment
+
+
+MAX_BRON_REGELS = 60
+
+
+@transaction.atomic
+def moment_from_oefening(
+    *, user, sessie_id: int, titel: str, regels: list[str], today: date | None = None
+) -> tuple[Reflectiemoment, bool]:
+    """A private entry about one finished exercise: its summary (scenario, path, outcome) as
+    the source, and questions about the choices made. Asking twice for the same exercise
+    returns the entry made the first time. Returns (entry, created)."""
+    key = f"o{sessie_id}"
+    existing = selectors.moment_list(user=user).filter(ritme=OEFENING, sleutel=key).first()
+    if existing is not None:
+        return existing, False
+    vragen = [_vraag_dict(v, "oefening") for v in OEFENVRAGEN]
+    moment = Reflectiemoment(
+        owner=user,
+        ritme=OEFENING,
+        sleutel=key,
+        vraag_ids=[v["id"] for v in vragen],
+        datum=today or timezone.localdate(),
+    )
+    _store(
+        moment,
+        {
+            "vragen": vragen,
+            "antwoorden": {},
+            "scores": {},
+            "toon": {},
+            "rollen": {},
+            "spiegel": {},
+            "bron": {
+                "soort": "oefening",
+                "titel": _clean_text(titel)[:300],
+                "regels": [_clean_text(r)[:1000] for r in regels[:MAX_BRON_REGELS]],
+            },
+        },
+    )
+    try:
+        with transaction.atomic():
+            moment.save()
+    except IntegrityError:  # the same button pressed twice at once
+        return selectors.moment_list(user=user).get(ritme=OEFENING, sleutel=key), False
+    return moment, True
 
 
 def _clean_text(value: str) -> str:

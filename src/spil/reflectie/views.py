@@ -17,7 +17,7 @@ from . import charts, selectors, services
 from .export import export_data, export_markdown
 from .forms import DelingForm, EigenVraagForm, InstellingenForm, MomentForm
 from .models import Deling, EigenVraag, Reflectiemoment
-from .ritme import MAAND, RITME_DUUR, RITME_LABELS, RITMES, WEEK
+from .ritme import MAAND, OEFENING, RITME_DUUR, RITME_LABELS, RITMES, WEEK
 from .spiegel import aspect_regels, netwerk_status
 from .vragen import (
     ASPECT_BY_KEY,
@@ -38,6 +38,8 @@ def _moment_or_404(request, pk: int) -> Reflectiemoment:
 
 def _figure_blocks(moment: Reflectiemoment, content: dict) -> list[dict]:
     spiegel = content["spiegel"]
+    if moment.ritme == OEFENING:  # about an exercise, not about the calendar
+        return []
     if moment.ritme == WEEK:
         keys = ["tijdverdeling", "tempo"]
     elif moment.ritme == MAAND:
@@ -60,7 +62,8 @@ def _detail_context(moment: Reflectiemoment, content: dict) -> dict:
         "vragen": vragen,
         "figuren": _figure_blocks(moment, content),
         "spiegel": content["spiegel"],
-        "netwerk_status": netwerk_status(content["spiegel"]),
+        "netwerk_status": None if moment.ritme == OEFENING else netwerk_status(content["spiegel"]),
+        "bron": content.get("bron"),
         "scores": [
             (k, content["scores"][k.key]) for k in KWALITEITEN if k.key in content["scores"]
         ],

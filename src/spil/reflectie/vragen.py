@@ -276,7 +276,16 @@ def _build() -> tuple[Vraag, ...]:
 
 
 VRAGEN: tuple[Vraag, ...] = _build()
-VRAAG_BY_ID = {v.id: v for v in (*VRAGEN, *WEEKVRAGEN)}
+# Asked after a rehearsal in oefenen: about the choices made there, not about the calendar.
+OEFENVRAGEN: tuple[Vraag, ...] = (
+    Vraag(
+        "oefening-1", "Welke keuze in deze oefening vond je het lastigst, en wat woog toen zwaar?"
+    ),
+    Vraag("oefening-2", "Welk advies liet je liggen? Zou je dat in je eigen gemeente ook doen?"),
+    Vraag("oefening-3", "Wat herken je uit je eigen werk, en wat neem je mee naar maandag?"),
+)
+
+VRAAG_BY_ID = {v.id: v for v in (*VRAGEN, *WEEKVRAGEN, *OEFENVRAGEN)}
 
 
 def aspect_vragen(aspect: str) -> list[Vraag]:
