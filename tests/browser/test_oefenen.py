@@ -3,6 +3,8 @@ news, the ending and the debrief; axe on every page and state; 320 px; the timer
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.conftest import assert_accessible
@@ -70,6 +72,19 @@ def test_play_through_and_debrief_by_keyboard(logged_in_page, browser_user):
     page.go_back()
     page.get_by_role("heading", level=1).wait_for()
     assert page.locator("link[rel=stylesheet]").count() >= 3
+
+    # The debrief becomes a private reflectie entry, by keyboard.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_role("link", name="Naar de nabespreking").press("Enter")
+    page.get_by_role("heading", level=1, name="Nabespreking: Het college wankelt").wait_for()
+    page.get_by_role("button", name="Maak er een reflectie van").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/reflectie/**")
+    page.get_by_role(
+        "heading", level=2, name=re.compile("De oefening: Het college wankelt")
+    ).wait_for()
+    assert page.get_by_text("Je reflectie op deze oefening staat klaar").count() == 1
+    assert_accessible(page, "reflectie na een oefening")
 
 
 def test_exam_mode_has_no_way_back(logged_in_page, browser_user):
