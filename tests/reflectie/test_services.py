@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from spil.agenda import selectors as agenda_selectors
+from spil.core.models import AuditEntry
 from spil.core.registry import avg_providers
 from spil.reflectie import selectors, services
-from spil.reflectie.models import Reflectiemoment, Toegang, Voornemen
+from spil.reflectie.models import Reflectiemoment, Voornemen
 from spil.reflectie.ritme import KWARTAAL, MAAND, WEEK
 from spil.reflectie.spiegel import GEEN_NETWERK, aspect_regels, netwerk_kerncijfers, netwerk_status
 
@@ -170,8 +171,8 @@ def test_sharing_logs_every_read_and_revoking_ends_it(user, other_user):
     deling = services.deling_create(user=user, moment=moment, ontvanger_naam="collega")
     services.deling_open(user=other_user, pk=deling.pk)
     services.deling_open(user=other_user, pk=deling.pk)
-    assert Toegang.objects.owned_by(user).count() == 2
-    assert Toegang.objects.owned_by(other_user).count() == 0
+    assert AuditEntry.objects.filter(subject=user, resource="reflectie", kind="read").count() == 2
+    assert AuditEntry.objects.filter(subject=other_user).count() == 0
     with pytest.raises(ValidationError):
         services.deling_create(user=user, moment=moment, ontvanger_naam="bestaat-niet")
     services.deling_revoke(user=user, pk=deling.pk)

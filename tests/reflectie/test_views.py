@@ -5,8 +5,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from spil.core.models import AuditEntry
 from spil.reflectie import selectors, services
-from spil.reflectie.models import Deling, Reflectiemoment, Toegang
+from spil.reflectie.models import Deling, Reflectiemoment
 from spil.reflectie.ritme import KWARTAAL, MAAND, WEEK
 
 from .conftest import TODAY
@@ -112,7 +113,7 @@ def test_nobody_reaches_a_share_meant_for_someone_else(request, user, other_user
         assert client.post(revoke).status_code == 404
     client = client_for(user)
     assert client.get(url).status_code == 404  # the owner reads through her own URL
-    assert Toegang.objects.count() == 0
+    assert AuditEntry.objects.filter(kind="read").count() == 0
 
 
 def test_share_read_log_and_revoke(user, other_user, entry):
@@ -128,15 +129,18 @@ def test_share_read_log_and_revoke(user, other_user, entry):
     url = reverse("reflectie:gedeeld_lezen", args=[deling.pk])
     assert SECRET in coach.get(url).content.decode()
     assert SECRET in coach.get(url).content.decode()
-    assert Toegang.objects.owned_by(user).count() == 2
+    assert AuditEntry.objects.filter(subject=user, resource="reflectie", kind="read").count() == 2
     log = owner.get(reverse("reflectie:toegang")).content.decode()
     assert log.count(other_user.username) >= 2
+    # The same reads are in the platform's "Wie zag mijn gegevens".
+    wie_zag = owner.get(reverse("accounts:wie_zag")).content.decode()
+    assert wie_zag.count(other_user.username) >= 2
     # The coach still cannot open the owner's own URLs.
     for page in entry_urls(entry):
         assert coach.get(page).status_code == 404
     owner.post(reverse("reflectie:deling_intrekken", args=[deling.pk]))
     assert coach.get(url).status_code == 404
-    assert Toegang.objects.owned_by(user).count() == 2
+    assert AuditEntry.objects.filter(subject=user, resource="reflectie", kind="read").count() == 2
 
 
 def test_share_with_unknown_user_says_so(user, entry):

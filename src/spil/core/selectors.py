@@ -7,14 +7,19 @@ from django.db.models import Q, QuerySet
 from spil.core.models import AuditEntry, RoleAssignment
 
 
-def audit_for_subject(*, user, limit: int = 500) -> QuerySet[AuditEntry]:
-    """What others did with this user's data, newest first ("Wie zag mijn gegevens")."""
-    return (
+def audit_for_subject(
+    *, user, resource: str | None = None, limit: int = 500
+) -> QuerySet[AuditEntry]:
+    """What others did with this user's data, newest first ("Wie zag mijn gegevens"),
+    optionally for one resource only (an app's own access log)."""
+    entries = (
         AuditEntry.objects.visible_to(user)
         .filter(subject=user)
         .filter(Q(actor__isnull=True) | ~Q(actor=user))
-        .order_by("-at", "-id")[:limit]
     )
+    if resource is not None:
+        entries = entries.filter(resource=resource)
+    return entries.order_by("-at", "-id")[:limit]
 
 
 def role_assignments_for(*, user, viewer) -> QuerySet[RoleAssignment]:

@@ -11,7 +11,6 @@ MODELS = (
     "reflectie.Voornemen",
     "reflectie.EigenVraag",
     "reflectie.Deling",
-    "reflectie.Toegang",
 )
 
 

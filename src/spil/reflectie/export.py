@@ -51,9 +51,9 @@ def export_data(*, user) -> dict:
         ],
         "toegangslog": [
             {
-                "moment": t.moment_omschrijving,
-                "lezer": t.lezer_naam,
-                "tijdstip": t.tijdstip.isoformat(),
+                "moment": t.object_label,
+                "lezer": t.actor_name,
+                "tijdstip": t.at.isoformat(),
             }
             for t in selectors.toegang_list(user=user)
         ],

@@ -138,25 +138,3 @@ class Deling(OwnedModel):
 
     def __str__(self) -> str:
         return f"Deling #{self.pk}"
-
-
-class Toegang(OwnedModel):
-    """One read of the owner's entry by someone else (the owner's access log)."""
-
-    moment = models.ForeignKey(
-        Reflectiemoment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    moment_omschrijving = models.CharField(max_length=200)
-    lezer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    lezer_naam = models.CharField(max_length=150)
-    tijdstip = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "toegang"
-        verbose_name_plural = "toegangslog"
-        ordering = ["-tijdstip", "-id"]
-
-    def __str__(self) -> str:
-        return f"Toegang #{self.pk}"

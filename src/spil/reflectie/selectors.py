@@ -9,8 +9,11 @@ from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
+from spil.core.models import AuditEntry
+from spil.core.selectors import audit_for_subject
+
 from . import crypto
-from .models import Deling, EigenVraag, ReflectieInstellingen, Reflectiemoment, Toegang, Voornemen
+from .models import Deling, EigenVraag, ReflectieInstellingen, Reflectiemoment, Voornemen
 from .ritme import (
     KWARTAAL,
     MAAND,
@@ -25,6 +28,8 @@ from .vragen import ASPECTEN, KWALITEITEN, TOONSOORTEN
 
 MOMENT = "moment"
 VOORNEMEN = "voornemen"
+# How reads of shared entries are named in the platform's audit trail.
+AUDIT_RESOURCE = "reflectie"
 EIGEN_VRAAG = "eigen-vraag"
 
 
@@ -142,8 +147,9 @@ def deling_get_for_recipient(*, user, pk: int) -> Deling:
     return gedeeld_met(user=user).get(pk=pk)
 
 
-def toegang_list(*, user) -> QuerySet[Toegang]:
-    return Toegang.objects.owned_by(user)
+def toegang_list(*, user) -> QuerySet[AuditEntry]:
+    """Reads of this user's shared entries by others, from the platform's audit trail."""
+    return audit_for_subject(user=user, resource=AUDIT_RESOURCE)
 
 
 def _finished_with_content(*, user) -> list[tuple[Reflectiemoment, dict]]:

@@ -9,8 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from spil.core.audit import audit_record
+from spil.core.models import AuditEntry
+
 from . import crypto, selectors
-from .models import Deling, EigenVraag, ReflectieInstellingen, Reflectiemoment, Toegang, Voornemen
+from .models import Deling, EigenVraag, ReflectieInstellingen, Reflectiemoment, Voornemen
 from .ritme import (
     KWARTAAL,
     MAAND,
@@ -296,13 +299,13 @@ def moment_delete(*, user, moment: Reflectiemoment) -> None:
 @transaction.atomic
 def reflectie_delete_all(*, user, instellingen: bool = True) -> int:
     """Everything reflectie holds for this user: entries (with their shares and intentions),
-    own questions, the access log, and optionally the settings. Returns the entries removed."""
+    own questions, and optionally the settings. Returns the entries removed. The access log is
+    part of the platform's audit trail and goes with the account."""
     count = Reflectiemoment.objects.owned_by(user).count()
     Deling.objects.owned_by(user).delete()
     Voornemen.objects.owned_by(user).delete()
     Reflectiemoment.objects.owned_by(user).delete()
     EigenVraag.objects.owned_by(user).delete()
-    Toegang.objects.owned_by(user).delete()
     if instellingen:
         ReflectieInstellingen.objects.owned_by(user).delete()
     return count
@@ -349,13 +352,15 @@ def deling_revoke(*, user, pk: int) -> None:
 
 
 def deling_open(*, user, pk: int) -> tuple[Deling, dict]:
-    """The recipient opens a shared entry: the read lands in the owner's access log."""
+    """The recipient opens a shared entry: the read lands in the platform's audit trail, which
+    the owner sees in reflectie's access log and under "Wie zag mijn gegevens"."""
     deling = selectors.deling_get_for_recipient(user=user, pk=pk)
-    Toegang.objects.create(
-        owner=deling.owner,
-        moment=deling.moment,
-        moment_omschrijving=selectors.moment_titel(deling.moment),
-        lezer=user,
-        lezer_naam=user.get_username(),
+    audit_record(
+        actor=user,
+        kind=AuditEntry.Kind.READ,
+        resource=selectors.AUDIT_RESOURCE,
+        label=selectors.moment_titel(deling.moment),
+        object_id=deling.moment.pk,
+        subject=deling.owner,
     )
     return deling, selectors.moment_inhoud(moment=deling.moment)
