@@ -83,7 +83,7 @@ def worker_status(*, now: float | None = None) -> WorkerStatus:
     return WorkerStatus(needed=True, running=since <= STALE_AFTER_SECONDS, seconds_since=since)
 
 
-def _retry_while_locked(write: Callable[..., object]) -> Callable[..., object]:
+def retry_while_locked(write: Callable[..., object]) -> Callable[..., object]:
     """`write` again after a pause while the database says it is locked."""
     from django.db import OperationalError
 
@@ -119,8 +119,8 @@ def run_worker(*, max_tasks: int | None = None, batch: bool = False, interval: f
         def run_task(self, db_task_result) -> None:
             # The task itself catches its own errors (see kennis.tasks); what is left is
             # recording the outcome, which a long write elsewhere can briefly lock.
-            db_task_result.set_successful = _retry_while_locked(db_task_result.set_successful)
-            db_task_result.set_failed = _retry_while_locked(db_task_result.set_failed)
+            db_task_result.set_successful = retry_while_locked(db_task_result.set_successful)
+            db_task_result.set_failed = retry_while_locked(db_task_result.set_failed)
             super().run_task(db_task_result)
 
     worker = ResilientWorker(

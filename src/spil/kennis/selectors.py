@@ -87,8 +87,9 @@ def documents_visible(*, user, action: str = "view") -> QuerySet[Document]:
     """The documents the user may see (or act on): the shared library plus their own private
     uploads. Without a user (command line): the shared library."""
     if user is None:
-        return Document.objects.filter(owner__isnull=True)
-    return Document.objects.visible_to(user, action)
+        return Document.objects.filter(owner__isnull=True, ready=True)
+    # A document still being written (not ready) is shown nowhere until it is complete.
+    return Document.objects.visible_to(user, action).filter(ready=True)
 
 
 def document_list(*, user=None) -> QuerySet[Document]:
