@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 WORDS = [
@@ -64,24 +65,26 @@ def writer(stop_file: Path, interval: float) -> None:
         time.sleep(interval)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mb", type=float, default=7.0)
-    parser.add_argument("--src", type=Path, default=Path(__file__).resolve().parents[1] / "src")
-    parser.add_argument("--interval", type=float, default=0.05)
-    parser.add_argument("--writer", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.writer:
-        writer(args.writer, args.interval)
-        return 0
+@dataclass
+class Measurement:
+    seconds: float  # the ingestion, wall clock
+    ingest_output: str
+    ingest_code: int
+    waits: list[float]  # ms per successful session write, sorted
+    errors: list[str]
 
+
+def measure(*, megabytes: float, src: Path, interval: float = 0.05) -> Measurement:
+    """Ingest a generated document with `spil ingest` (code from `src`) on a fresh SQLite
+    database while another process writes sessions."""
     with tempfile.TemporaryDirectory(prefix="spil-lockbench-") as scratch:
         folder = Path(scratch)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SPIL_", "DATABASE_URL"))}
         env.update(
-            PYTHONPATH=str(args.src.resolve()),
+            PYTHONPATH=str(src.resolve()),
             DJANGO_SETTINGS_MODULE="spil.conf.local",
             SPIL_DATA_DIR=str(folder / "data"),
+            SPIL_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         )
         python = sys.executable
         subprocess.run(
@@ -91,10 +94,10 @@ def main() -> int:
             capture_output=True,
         )
         document = folder / "groot.html"
-        document.write_bytes(big_html(args.mb))
+        document.write_bytes(big_html(megabytes))
         stop = folder / "stop"
         sessions = subprocess.Popen(
-            [python, __file__, "--writer", str(stop), "--interval", str(args.interval)],
+            [python, __file__, "--writer", str(stop), "--interval", str(interval)],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -110,19 +113,39 @@ def main() -> int:
         seconds = time.perf_counter() - started
         stop.touch()
         output, _ = sessions.communicate(timeout=120)
-
-    waits = [float(line) for line in output.split() if line.replace(".", "").isdigit()]
+    waits = sorted(float(line) for line in output.split() if line.replace(".", "").isdigit())
     errors = [line for line in output.splitlines() if line.startswith("ERROR")]
-    waits.sort()
+    return Measurement(
+        seconds=seconds,
+        ingest_output=ingest.stdout + ingest.stderr,
+        ingest_code=ingest.returncode,
+        waits=waits,
+        errors=errors,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=7.0)
+    parser.add_argument("--src", type=Path, default=Path(__file__).resolve().parents[1] / "src")
+    parser.add_argument("--interval", type=float, default=0.05)
+    parser.add_argument("--writer", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.writer:
+        writer(args.writer, args.interval)
+        return 0
+    result = measure(megabytes=args.mb, src=args.src, interval=args.interval)
+    waits = result.waits
     print(f"source: {args.src}")
-    print(f"document: {args.mb:g} MB HTML; ingestion {seconds:.1f} s: {ingest.stdout.strip()}")
+    print(f"document: {args.mb:g} MB HTML; ingestion {result.seconds:.1f} s")
+    print(result.ingest_output.strip())
     if waits:
         p95 = waits[int(0.95 * (len(waits) - 1))]
         print(
-            f"session writes: {len(waits)} ok, {len(errors)} failed; wait p50 "
+            f"session writes: {len(waits)} ok, {len(result.errors)} failed; wait p50 "
             f"{statistics.median(waits):.0f} ms, p95 {p95:.0f} ms, max {waits[-1]:.0f} ms"
         )
-    for line in sorted(set(errors))[:3]:
+    for line in sorted(set(result.errors))[:3]:
         print(line)
     return 0
 

@@ -16,6 +16,7 @@ import functools
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -133,6 +134,7 @@ def run_worker(*, max_tasks: int | None = None, batch: bool = False, interval: f
         worker_id=get_random_string(32),
         excluded_queue_names=[],
     )
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     worker.configure_signals()
     stop = threading.Event()
     beat = threading.Thread(target=_heartbeat_loop, args=(stop,), daemon=True, name="hartslag")
@@ -153,6 +155,8 @@ def run_worker(*, max_tasks: int | None = None, batch: bool = False, interval: f
         return 0
     finally:
         stop.set()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def worker_command() -> list[str]:
