@@ -114,31 +114,36 @@ def handle_init(args: argparse.Namespace) -> int:
 
 
 def start_task_worker():
-    """Start the django-tasks database worker (it ingests browser uploads) as a child process.
+    """Start the background worker (it ingests browser uploads) as a supervised child process:
+    restarted when it exits (see spil.core.worker). None when the configured backend needs no
+    worker (e.g. the immediate backend)."""
+    from spil.core.worker import WorkerSupervisor, worker_needed
 
-    Returns None when the configured backend needs no worker (e.g. the immediate backend).
-    """
-    import subprocess
-
-    from django.conf import settings
-
-    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+    if not worker_needed():
         return None
     # DJANGO_SETTINGS_MODULE and SPIL_* reach the worker through the inherited environment.
-    return subprocess.Popen([sys.executable, "-m", "django", "db_worker", "--no-startup-delay"])
+    return WorkerSupervisor(on_restart=_run_startup_jobs).start()
 
 
-def stop_task_worker(worker) -> None:
-    import subprocess
+def stop_task_worker(supervisor) -> None:
+    if supervisor is not None:
+        supervisor.stop()
 
-    if worker is None or worker.poll() is not None:
-        return
-    worker.terminate()  # the worker finishes the task at hand, then exits
+
+def _run_startup_jobs() -> None:
+    """Jobs for when Spil (and its background work) starts, e.g. re-queueing uploads that a
+    stopped worker left half-done."""
+    from django.db import connections
+
+    from spil.core.registry import startup_jobs
+
     try:
-        worker.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.wait()
+        for job in startup_jobs:
+            if line := job.run():
+                print(line)
+    finally:
+        # gunicorn forks its web workers from this process: they must not share a connection.
+        connections.close_all()
 
 
 def port_in_use(host: str, port: int) -> bool:
@@ -166,20 +171,19 @@ def handle_serve(args: argparse.Namespace) -> int:
 
     from gunicorn.app.base import BaseApplication
 
-    from spil.core.registry import startup_jobs
+    from spil.conf.serving import gunicorn_settings
     from spil.wsgi import application
 
     static_root_create()
     migrate()
-    for job in startup_jobs:
-        if line := job.run():
-            print(line)
+    _run_startup_jobs()
 
     class SpilServer(BaseApplication):
         def load_config(self):
-            self.cfg.set("bind", f"{args.host}:{args.port}")
-            self.cfg.set("workers", args.workers)
-            self.cfg.set("accesslog", "-")
+            for name, value in gunicorn_settings(
+                bind=f"{args.host}:{args.port}", workers=args.workers
+            ).items():
+                self.cfg.set(name, value)
 
         def load(self):
             return application

@@ -29,8 +29,21 @@ class KennisConfig(AppConfig):
         cli_commands.register("kennis", CliCommand("spil.kennis.cli"), order=10)
         cli_commands.register("kennis-zoeken", CliCommand("spil.kennis.search_cli"), order=11)
         startup_jobs.register(
+            "documenten-herstellen",
+            StartupJob("half ingelezen documenten", _remove_unready_documents),
+            order=50,
+        )
+        startup_jobs.register(
             "uploads-hervatten", StartupJob("onderbroken uploads", _requeue_interrupted_uploads)
         )
+
+
+def _remove_unready_documents() -> str | None:
+    from spil.kennis.services import document_recover_unready
+
+    if removed := document_recover_unready():
+        return f"{removed} half ingelezen document(en) verwijderd."
+    return None
 
 
 def _requeue_interrupted_uploads() -> str | None:

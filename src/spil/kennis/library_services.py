@@ -2,22 +2,42 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django_tasks.base import TASK_MIN_PRIORITY
 
 from spil.kennis.models import Document, Unit, UnitVisit, Upload
 from spil.kennis.selectors import upload_latest_with_data
 from spil.kennis.tasks import upload_ingest_task
 
 
+def _fair_priority(upload: Upload) -> int:
+    """Round-robin between users: the n-th file a user has waiting gets priority -n, so a file
+    of someone else (priority 0) does not wait behind a batch of 45 (django-tasks runs higher
+    priority first, then oldest first)."""
+    waiting = (
+        Upload.objects.filter(
+            owner_id=upload.owner_id, status__in=[Upload.Status.QUEUED, Upload.Status.RUNNING]
+        )
+        .filter(
+            Q(created_at__lt=upload.created_at) | Q(created_at=upload.created_at, pk__lt=upload.pk)
+        )
+        .count()
+    )
+    return max(TASK_MIN_PRIORITY, -waiting)
+
+
 def _enqueue(upload: Upload) -> None:
     def send() -> None:
-        result = upload_ingest_task.enqueue(upload_id=upload.pk)
+        task = upload_ingest_task.using(priority=_fair_priority(upload))
+        result = task.enqueue(upload_id=upload.pk)
         Upload.objects.filter(pk=upload.pk).update(task_id=str(result.id)[:64])
 
     transaction.on_commit(send)
@@ -35,6 +55,7 @@ def upload_create(*, owner, files: list[UploadedFile], shared: bool = False) -> 
             "Alleen een bibliotheekbeheerder voegt toe aan de gedeelde bibliotheek."
         )
     max_bytes = settings.SPIL_MAX_UPLOAD_BYTES
+    batch = uuid.uuid4().hex
     uploads: list[Upload] = []
     with transaction.atomic():
         for uploaded in files:
@@ -45,6 +66,7 @@ def upload_create(*, owner, files: list[UploadedFile], shared: bool = False) -> 
                         owner=owner,
                         filename=filename,
                         shared=shared,
+                        batch=batch,
                         data=b"",
                         size_bytes=uploaded.size,
                         status=Upload.Status.ERROR,
@@ -58,7 +80,12 @@ def upload_create(*, owner, files: list[UploadedFile], shared: bool = False) -> 
                 continue
             data = b"".join(uploaded.chunks())
             upload = Upload.objects.create(
-                owner=owner, filename=filename, data=data, size_bytes=len(data), shared=shared
+                owner=owner,
+                filename=filename,
+                data=data,
+                size_bytes=len(data),
+                shared=shared,
+                batch=batch,
             )
             _enqueue(upload)
             uploads.append(upload)

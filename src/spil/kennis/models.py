@@ -39,6 +39,10 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField("toegevoegd op", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt op", auto_now=True)
+    # False while ingestion writes the document in short steps (see services.document_ingest):
+    # hidden from pages and search until the final step; left False only by a process that
+    # was killed half-way, and then removed when Spil starts.
+    ready = models.BooleanField("klaar", default=True)
 
     objects = AccessQuerySet.as_manager()
 
@@ -175,6 +179,8 @@ class Upload(models.Model):
         verbose_name="document",
     )
     task_id = models.CharField("taak", max_length=64, blank=True)
+    # The files handed in together share a batch: the status list shows the whole latest batch.
+    batch = models.CharField("reeks", max_length=32, blank=True, default="")
     created_at = models.DateTimeField("aangeboden op", auto_now_add=True)
     finished_at = models.DateTimeField("klaar op", null=True, blank=True)
 

@@ -87,8 +87,9 @@ def documents_visible(*, user, action: str = "view") -> QuerySet[Document]:
     """The documents the user may see (or act on): the shared library plus their own private
     uploads. Without a user (command line): the shared library."""
     if user is None:
-        return Document.objects.filter(owner__isnull=True)
-    return Document.objects.visible_to(user, action)
+        return Document.objects.filter(owner__isnull=True, ready=True)
+    # A document still being written (not ready) is shown nowhere until it is complete.
+    return Document.objects.visible_to(user, action).filter(ready=True)
 
 
 def document_list(*, user=None) -> QuerySet[Document]:
@@ -281,20 +282,36 @@ def upload_list_for_user(*, user, limit: int = 20, since_hours: int = 24) -> lis
     """The user's recent uploads (their own only), newest first, without the file bytes.
 
     One row per file name: the latest attempt. After fixing a file and offering it again the
-    user sees how that went, not the old error a few rows further down as well.
+    user sees how that went, not the old error a few rows further down as well. The files of
+    the latest batch (handed in together) are all listed, however many; older ones up to
+    `limit` rows in all.
     """
     since = timezone.now() - timedelta(hours=since_hours)
+    mine = Upload.objects.filter(owner=user).defer("data").select_related("document")
+    newest = mine.order_by("-created_at", "-id").first()
+    batch = list(
+        mine.filter(batch=newest.batch).order_by("-created_at", "-id")
+        if newest is not None and newest.batch
+        else []
+    )
     recent = (
-        Upload.objects.filter(owner=user)
-        .filter(Q(created_at__gte=since) | Q(status__in=PENDING_UPLOAD_STATUSES))
-        .defer("data")
-        .select_related("document")
+        mine.filter(Q(created_at__gte=since) | Q(status__in=PENDING_UPLOAD_STATUSES))
+        .exclude(pk__in=[upload.pk for upload in batch])
         .order_by("-created_at", "-id")[: limit * 5]
     )
     latest: dict[str, Upload] = {}
-    for upload in recent:
+    for upload in [*batch, *recent]:
         latest.setdefault(upload.filename, upload)
-    return list(latest.values())[:limit]
+    rows = list(latest.values())
+    return rows[: max(limit, len(batch))]
+
+
+def background_work_stopped() -> bool:
+    """Whether uploads would wait forever: the background worker's heartbeat is missing or
+    stale (see spil.core.worker). False when tasks run without a worker."""
+    from spil.core.worker import worker_status
+
+    return worker_status().stopped
 
 
 def upload_pending_exists(*, user) -> bool:

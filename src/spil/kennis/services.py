@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
-from spil.kennis.extraction import MAX_BYTES, SUPPORTED, extract_document
+from spil.kennis.extraction import MAX_BYTES, SUPPORTED, Limits, extract_document_limited
 from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
-from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit
+from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit, Upload
 from spil.kennis.search.indexing import document_index, document_unindex
 
 SHARED_RESOURCE = "kennis.bibliotheek"
@@ -66,6 +67,12 @@ def document_ingest(
         return _too_large(filename)
     checksum = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(source_name=filename, owner=owner).first()
+    if existing and not existing.ready:
+        # Being written right now by another run (or left by a killed one until Spil starts).
+        return _error(
+            filename,
+            "dit bestand wordt op dit moment al ingelezen; kijk zo in de bibliotheek.",
+        )
     if existing and existing.checksum == checksum and not force:
         return IngestResult(
             filename=filename,
@@ -74,7 +81,7 @@ def document_ingest(
             document=existing,
         )
     in_view = Q(owner__isnull=True) | Q(owner=owner) if owner is not None else Q(owner__isnull=True)
-    twins = Document.objects.filter(in_view, checksum=checksum)
+    twins = Document.objects.filter(in_view, checksum=checksum, ready=True)
     if existing:
         twins = twins.exclude(pk=existing.pk)
     twin = twins.exclude(source_name=filename, owner=owner).first()
@@ -87,7 +94,7 @@ def document_ingest(
         )
 
     try:
-        parsed = extract_document(data=data, filename=filename)
+        parsed = _extract(data=data, filename=filename)
     except ExtractionError as exc:
         message = str(exc)
         if not message.startswith(filename):
@@ -99,32 +106,20 @@ def document_ingest(
     if not any(section.passages or section.kind == "theme" for section in parsed.walk()):
         return _error(filename, "er is geen leesbare tekst in het bestand gevonden.")
 
-    with transaction.atomic():
-        if existing:
-            same_file = existing.checksum == checksum
-            document = existing
-            visits = _visits_of(document=document)
-            addresses = _addresses_of(document=document)
-            document_unindex(document=document)
-            document.sections.all().delete()
-            status: IngestStatus = "replaced"
-        else:
-            document = Document(source_name=filename, added_by=user, owner=owner)
-            visits = []
-            addresses = {}
-            status = "added"
-            same_file = False
-        document.title = parsed.title[:500] or Path(filename).stem
-        document.checksum = checksum
-        document.file_type = parsed.file_type
-        document.size_bytes = len(data)
-        document.pages = parsed.pages
-        document.save()
-        _store_structure(document=document, parsed=parsed, addresses=addresses)
-        _visits_restore(document=document, visits=visits)
-        document_index(document=document)
-        if owner is None:
-            _audit_publication(actor=user, document=document, verb=status)
+    try:
+        document, status, same_file = _write(
+            parsed=parsed,
+            existing=existing,
+            filename=filename,
+            checksum=checksum,
+            size=len(data),
+            user=user,
+            owner=owner,
+        )
+    except IntegrityError:
+        # Another process (a second `spil ingest`, a second tab) stored the same name at the
+        # same moment: one copy stays, this run reports it and the batch goes on.
+        return _raced(filename=filename, owner=owner, checksum=checksum)
 
     # The same counts, under the same names, as the library table shows for the document.
     themes = document.units.filter(theme_number__isnull=False).count()
@@ -145,6 +140,151 @@ def document_ingest(
         message=f"{filename}: {verb} ({detail}).",
         document=document,
     )
+
+
+def _extract(*, data: bytes, filename: str) -> ParsedDocument:
+    """Read the file in a child process with the configured time and memory limits."""
+    limits = Limits(
+        seconds=float(getattr(settings, "SPIL_EXTRACTIE_SECONDEN", 120)),
+        memory_mb=int(getattr(settings, "SPIL_EXTRACTIE_GEHEUGEN_MB", 2048)),
+    )
+    return extract_document_limited(data=data, filename=filename, limits=limits)
+
+
+def _raced(*, filename: str, owner, checksum: str) -> IngestResult:
+    stored = Document.objects.filter(source_name=filename, owner=owner).first()
+    if stored is not None and stored.checksum == checksum:
+        return IngestResult(
+            filename=filename,
+            status="unchanged",
+            message=f"{filename}: tegelijk al door een andere verwerking toegevoegd; "
+            "er is één exemplaar bewaard.",
+            document=stored,
+        )
+    return _error(
+        filename,
+        "tegelijk werd een ander bestand met deze naam toegevoegd; probeer het zo opnieuw.",
+    )
+
+
+# Passages are written in steps of this many rows, each its own short transaction.
+PASSAGE_BATCH = 2_000
+
+
+def _write(
+    *, parsed: ParsedDocument, existing: Document | None, filename, checksum, size, user, owner
+) -> tuple[Document, IngestStatus, bool]:
+    if existing is not None:
+        return _replace(
+            parsed=parsed, document=existing, checksum=checksum, size=size, user=user, owner=owner
+        )
+    return _add(
+        parsed=parsed, filename=filename, checksum=checksum, size=size, user=user, owner=owner
+    )
+
+
+def _fill(*, document: Document, parsed: ParsedDocument, checksum: str, size: int) -> None:
+    document.title = parsed.title[:500] or Path(document.source_name).stem
+    document.checksum = checksum
+    document.file_type = parsed.file_type
+    document.size_bytes = size
+    document.pages = parsed.pages
+
+
+def _replace(
+    *, parsed: ParsedDocument, document: Document, checksum, size, user, owner
+) -> tuple[Document, IngestStatus, bool]:
+    """A new version in one transaction: until it commits, the old version stays whole and
+    findable, and its sections and units keep their ids (see _addresses_of)."""
+    with transaction.atomic():
+        same_file = document.checksum == checksum
+        visits = _visits_of(document=document)
+        addresses = _addresses_of(document=document)
+        document_unindex(document=document)
+        document.sections.all().delete()
+        _fill(document=document, parsed=parsed, checksum=checksum, size=size)
+        document.save()
+        passages = _store_structure(document=document, parsed=parsed, addresses=addresses)
+        Passage.objects.bulk_create(passages, batch_size=PASSAGE_BATCH)
+        _visits_restore(document=document, visits=visits)
+        document_index(document=document)
+        if owner is None:
+            _audit_publication(actor=user, document=document, verb="replaced")
+    return document, "replaced", same_file
+
+
+def _add(
+    *, parsed: ParsedDocument, filename, checksum, size, user, owner
+) -> tuple[Document, IngestStatus, bool]:
+    """A new document in short write transactions, so that a long ingestion never holds the
+    database (SQLite has one writer at a time) for more than a moment:
+
+    1. the document row, its sections and units, marked not ready: hidden from every page
+       and from search;
+    2. the passages, in steps of PASSAGE_BATCH rows;
+    3. the search index and "ready", in one transaction that on SQLite takes the write lock
+       only for the index's own writes: the analysis before them only reads.
+
+    A failure removes what was written; a process killed half-way leaves a document that is
+    not ready, which `document_recover_unready` removes when Spil starts."""
+    document = Document(source_name=filename, added_by=user, owner=owner, ready=False)
+    _fill(document=document, parsed=parsed, checksum=checksum, size=size)
+    with transaction.atomic():
+        document.save()
+        passages = _store_structure(document=document, parsed=parsed)
+    try:
+        for start in range(0, len(passages), PASSAGE_BATCH):
+            with transaction.atomic():
+                Passage.objects.bulk_create(passages[start : start + PASSAGE_BATCH])
+        _publish(document=document, user=user, owner=owner)
+    except BaseException:
+        _discard(document=document)
+        raise
+    return document, "added", False
+
+
+def _discard(*, document: Document) -> None:
+    """Remove a document that was not completed (and what of it reached the index)."""
+    with transaction.atomic():
+        if Document.objects.filter(pk=document.pk, ready=False).exists():
+            document_unindex(document=document)
+            Document.objects.filter(pk=document.pk).delete()
+
+
+def _publish(*, document: Document, user, owner) -> None:
+    """Index the document and make it visible.
+
+    On SQLite (one writer at a time for the whole database) the index is built outside a
+    transaction: its reads and its analysis, which take most of the time, hold no lock, and
+    each of its writes is a short statement of its own, so a login waits for one statement,
+    never for the whole analysis. The document is not ready (hidden) until the last step; a
+    failure half-way is cleaned up by the caller. Elsewhere (PostgreSQL, row locks) it is one
+    transaction."""
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        document_index(document=document)
+        with transaction.atomic():
+            _mark_ready(document=document, user=user, owner=owner)
+        return
+    with transaction.atomic():
+        document_index(document=document)
+        _mark_ready(document=document, user=user, owner=owner)
+
+
+def _mark_ready(*, document: Document, user, owner) -> None:
+    Document.objects.filter(pk=document.pk).update(ready=True)
+    document.ready = True
+    if owner is None:
+        _audit_publication(actor=user, document=document, verb="added")
+
+
+def document_recover_unready() -> int:
+    """Remove documents a killed ingestion left half-written (not ready); at start-up."""
+    removed = 0
+    for document in Document.objects.filter(ready=False):
+        Upload.objects.filter(document=document).update(data=b"")
+        _discard(document=document)
+        removed += 1
+    return removed
 
 
 def document_ingest_path(*, path: Path, user=None) -> IngestResult:
@@ -208,6 +348,8 @@ def document_delete(*, document: Document, actor=None) -> None:
     if document.owner_id is None:
         _audit_publication(actor=actor, document=document, verb="removed")
     document_unindex(document=document)
+    # The uploaded file goes with the document: no copy of its bytes stays behind.
+    Upload.objects.filter(document=document).update(data=b"")
     document.delete()
 
 
@@ -283,9 +425,10 @@ def _store_structure(
     document: Document,
     parsed: ParsedDocument,
     addresses: dict[str, tuple[int, int | None]] | None = None,
-) -> None:
+) -> list[Passage]:
     """Write the section tree, one unit per section with text of its own, and the passages.
-    Sections and units found in `addresses` (see _addresses_of) get their old ids back."""
+    Sections and units found in `addresses` (see _addresses_of) get their old ids back.
+    Returns the passages, unsaved: the caller writes them in steps."""
     ordered: list[tuple[ParsedSection, ParsedSection | None, list[str]]] = []
 
     def visit(node: ParsedSection, parent: ParsedSection | None, path: list[str]) -> None:
@@ -361,11 +504,8 @@ def _store_structure(
         unit_passages.append(node.passages)
     Unit.objects.bulk_create(units)
 
-    Passage.objects.bulk_create(
-        [
-            Passage(unit=unit, position=i, kind=p.kind, text=p.text, page=p.page)
-            for unit, passages in zip(units, unit_passages, strict=True)
-            for i, p in enumerate(passages)
-        ],
-        batch_size=1000,
-    )
+    return [
+        Passage(unit=unit, position=i, kind=p.kind, text=p.text, page=p.page)
+        for unit, passages in zip(units, unit_passages, strict=True)
+        for i, p in enumerate(passages)
+    ]

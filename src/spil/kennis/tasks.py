@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from spil.core.worker import retry_while_locked
 from spil.kennis.models import Upload
 
 logger = logging.getLogger(__name__)
@@ -53,8 +54,14 @@ def upload_ingest(*, upload_id: int) -> str:
     return result.status
 
 
+def _finish(**kwargs) -> None:
+    # A long write elsewhere (a command-line ingestion on SQLite) may briefly lock the
+    # database: the outcome is written again after a pause rather than lost.
+    retry_while_locked(_finish_once)(**kwargs)
+
+
 @transaction.atomic
-def _finish(*, upload: Upload, status: str, message: str, document) -> None:
+def _finish_once(*, upload: Upload, status: str, message: str, document) -> None:
     upload.status = status
     upload.message = message
     upload.document = document

@@ -86,6 +86,7 @@ def library(request):
             "uploads": uploads,
             "pending": pending,
             "progress": _progress(uploads, pending),
+            "worker_stopped": selectors.background_work_stopped(),
             "may_share": request.user.has_perm("kennis.manage_library"),
         },
     )
@@ -115,7 +116,12 @@ def upload_status(request):
     response = render(
         request,
         "kennis/_upload_status.html",
-        {"uploads": uploads, "pending": pending, "progress": _progress(uploads, pending)},
+        {
+            "uploads": uploads,
+            "pending": pending,
+            "progress": _progress(uploads, pending),
+            "worker_stopped": selectors.background_work_stopped(),
+        },
     )
     if is_htmx(request) and not pending and request.GET.get("wachtend") == "1":
         # The last file just finished: reload so the document table shows it too.

@@ -9,19 +9,23 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from .bounds import bound_sections
 from .cleaning import normalise_text, paginate, vocabulary
 from .parsed import ExtractionError, ParsedDocument, ParsedPassage, ParsedSection
 from .readers import MAX_BYTES, SUPPORTED, read
+from .sandbox import Limits, run_limited
 from .structure import build_from_blocks, build_from_layout, markdown_blocks
 
 __all__ = [
     "MAX_BYTES",
     "SUPPORTED",
     "ExtractionError",
+    "Limits",
     "ParsedDocument",
     "ParsedPassage",
     "ParsedSection",
     "extract_document",
+    "extract_document_limited",
 ]
 
 # Headings that name a part of a book rather than the book itself.
@@ -77,7 +81,7 @@ def extract_document(*, data: bytes, filename: str) -> ParsedDocument:
     else:
         builder = build_from_blocks(raw.blocks)
 
-    sections = builder.sections
+    sections = bound_sections(builder.sections)
     if not any(section.title or section.passages for s in sections for section in s.walk()):
         raise ExtractionError(f"{filename}: het bestand bevat geen tekst die gelezen kan worden.")
     document = ParsedDocument(
@@ -88,6 +92,16 @@ def extract_document(*, data: bytes, filename: str) -> ParsedDocument:
         removed_lines=removed,
     )
     return document
+
+
+def extract_document_limited(*, data: bytes, filename: str, limits: Limits) -> ParsedDocument:
+    """extract_document in a child process within a time and memory limit (see sandbox)."""
+    return run_limited(
+        extract_document,
+        filename=filename,
+        limits=limits,
+        kwargs={"data": data, "filename": filename},
+    )
 
 
 def _document_title(

@@ -14,6 +14,13 @@ from .cleaning import normalise_text
 from .parsed import ExtractionError
 
 MAX_BYTES = 50 * 1024 * 1024
+# Bounds on what one file may unfold into, checked before the expensive parsing starts, so
+# that a small file that expands enormously (a zip bomb, a PDF of blank pages) fails at once.
+MAX_ZIP_ENTRIES = 5_000  # parts inside a DOCX (a long real report has a few hundred)
+MAX_UNPACKED_BYTES = 250 * 1024 * 1024  # all parts of a DOCX together, uncompressed
+MAX_PAGES = 1_500  # pages of a PDF
+MAX_CHARACTERS = 60_000_000  # text of one document after reading
+MAX_HTML_DEPTH = 250  # elements inside each other in an HTML file
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt"}
 MARKDOWN_SUFFIXES = {".md": "md", ".markdown": "md"}
@@ -75,7 +82,53 @@ def read(*, data: bytes, filename: str) -> RawDocument:
         "docx": read_docx,
         "html": read_html,
     }[file_type]
-    return reader(data=data, filename=filename)
+    raw = reader(data=data, filename=filename)
+    characters = raw_characters(raw)
+    if characters > MAX_CHARACTERS:
+        raise ExtractionError(
+            f"{filename}: het bestand bevat te veel tekst ({_millions(characters)} tekens); "
+            f"de grens is {_millions(MAX_CHARACTERS)} tekens per document. "
+            "Splits het in delen en voeg die apart toe."
+        )
+    return raw
+
+
+def raw_characters(raw: RawDocument) -> int:
+    if raw.page_texts is not None:
+        return sum(len(text) for text in raw.page_texts)
+    if raw.markdown is not None:
+        return len(raw.markdown)
+    return sum(len(block.text) for block in raw.blocks)
+
+
+def _millions(count: int) -> str:
+    return f"{count / 1_000_000:.1f}".replace(".", ",") + " miljoen"
+
+
+def check_zip(*, data: bytes, filename: str, kind: str) -> None:
+    """Refuse a zip container (DOCX) whose parts are too many or unpack too large, from its
+    table of contents, before anything is unpacked. zipfile stops each part at its declared
+    size, so a part cannot unpack to more than the table says."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ExtractionError(
+            f"{filename}: dit is geen geldig {kind}; het bestand is beschadigd "
+            "of heeft de verkeerde extensie."
+        ) from exc
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ExtractionError(
+            f"{filename}: het {kind} bestaat uit {len(entries)} onderdelen; de grens is "
+            f"{MAX_ZIP_ENTRIES}. Het bestand is niet ingelezen."
+        )
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ExtractionError(
+            f"{filename}: het {kind} pakt uit tot {unpacked // (1024 * 1024)} MB; de grens is "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB uitgepakt. Het bestand is niet ingelezen "
+            "(mogelijk een 'zip-bom')."
+        )
 
 
 # ---------------------------------------------------------------------------------------
@@ -181,6 +234,11 @@ def read_pdf(*, data: bytes, filename: str) -> RawDocument:
                     raise ExtractionError(locked)
             except (DependencyError, NotImplementedError, FileNotDecryptedError) as exc:
                 raise ExtractionError(locked) from exc
+        if len(reader.pages) > MAX_PAGES:
+            raise ExtractionError(
+                f"{filename}: het PDF-bestand heeft {len(reader.pages)} pagina's; de grens is "
+                f"{MAX_PAGES} pagina's per document. Splits het in delen en voeg die apart toe."
+            )
         page_texts = []
         for page in reader.pages:
             page_texts.append(normalise_text(page.extract_text() or ""))
@@ -228,6 +286,7 @@ def read_docx(*, data: bytes, filename: str) -> RawDocument:
             f"{filename}: dit is geen geldig Word-bestand (DOCX); het bestand is beschadigd "
             "of heeft de verkeerde extensie."
         )
+    check_zip(data=data, filename=filename, kind="Word-bestand (DOCX)")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError/ValueError/... on broken packages
@@ -318,6 +377,19 @@ HTML_CONTAINERS = {
 }
 
 
+def _html_depth(soup) -> int:
+    """How deeply the elements nest, counted without recursion (the walk below recurses)."""
+    deepest = 0
+    depth_of: dict[int, int] = {id(soup): 0}
+    for node in soup.descendants:
+        if getattr(node, "name", None) is None:
+            continue
+        depth = depth_of.get(id(node.parent), 0) + 1
+        depth_of[id(node)] = depth
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(*, data: bytes, filename: str) -> RawDocument:
     from bs4 import (
         BeautifulSoup,
@@ -333,6 +405,12 @@ def read_html(*, data: bytes, filename: str) -> RawDocument:
         soup = BeautifulSoup(text, "html.parser")
     except Exception as exc:  # html.parser is lenient; this is for truly broken input
         raise ExtractionError(f"{filename}: het HTML-bestand kan niet worden gelezen.") from exc
+    depth = _html_depth(soup)
+    if depth > MAX_HTML_DEPTH:
+        raise ExtractionError(
+            f"{filename}: de HTML is te diep genest ({depth} elementen in elkaar); de grens is "
+            f"{MAX_HTML_DEPTH}. Sla de pagina op als PDF of tekst en probeer het opnieuw."
+        )
     meta_title = _clean_inline(soup.title.get_text(" ")) if soup.title else ""
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()

@@ -1,0 +1,105 @@
+"""Issue 14 points 9 and 10: concurrent ingestion of the same file keeps one copy; deleting a
+document removes its uploaded bytes; flash messages stay out of cookies; the status list shows
+the whole latest batch; a half-written document is removed when Spil starts."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from spil.kennis import services
+from spil.kennis.library_services import upload_create
+from spil.kennis.models import Document, Passage, Unit, Upload
+from spil.kennis.selectors import document_list, upload_list_for_user
+from spil.kennis.services import (
+    document_delete,
+    document_ingest,
+    document_ingest_batch,
+    document_recover_unready,
+)
+from spil.kennis.tasks import upload_ingest
+
+pytestmark = pytest.mark.django_db
+
+TEXT = b"# Werkboek\n\n## Deel 1\n\n(1) Een thema\n\xe2\x80\xa2 Een tip die telt.\n"
+
+
+def test_a_second_ingest_of_the_same_new_file_gets_a_friendly_message_and_the_batch_goes_on(
+    tmp_path, monkeypatch
+):
+    first = tmp_path / "werkboek.md"
+    first.write_bytes(TEXT)
+    other = tmp_path / "notitie.md"
+    other.write_bytes(TEXT.replace(b"Werkboek", b"Notitie") + b"\nAnders.\n")
+    real_extract = services._extract
+
+    def extract_while_another_run_stores_it(*, data, filename):
+        parsed = real_extract(data=data, filename=filename)
+        if filename == "werkboek.md" and not Document.objects.filter(source_name=filename):
+            # The other `spil ingest` finishes the same file first.
+            monkeypatch.setattr(services, "_extract", real_extract)
+            assert document_ingest(data=data, filename=filename).status == "added"
+        return parsed
+
+    monkeypatch.setattr(services, "_extract", extract_while_another_run_stores_it)
+    results = document_ingest_batch(paths=[first, other])
+
+    assert [r.status for r in results] == ["unchanged", "added"], [r.message for r in results]
+    assert "tegelijk" in results[0].message
+    assert Document.objects.filter(source_name="werkboek.md").count() == 1
+
+
+def test_deleting_a_document_removes_its_uploaded_bytes(user):
+    upload = Upload.objects.create(owner=user, filename="werkboek.md", data=TEXT, size_bytes=10)
+    upload_ingest(upload_id=upload.pk)
+    upload.refresh_from_db()
+    assert bytes(upload.data) == TEXT
+
+    document_delete(document=upload.document, actor=user)
+
+    upload.refresh_from_db()
+    assert bytes(upload.data) == b""
+    assert not Document.objects.exists()
+
+
+def test_flash_messages_travel_in_the_session_not_in_a_cookie(client, user, settings):
+    assert settings.MESSAGE_STORAGE.endswith("SessionStorage")
+    client.force_login(user)
+    response = client.post(reverse("kennis:upload"), {})
+    assert "messages" not in response.cookies
+
+
+def test_the_status_list_shows_the_whole_latest_batch(user):
+    files = [
+        SimpleUploadedFile(f"bestand-{n:02}.md", TEXT + f"\nNummer {n}.\n".encode())
+        for n in range(45)
+    ]
+    upload_create(owner=user, files=files)
+
+    listed = upload_list_for_user(user=user)
+
+    assert len(listed) == 45
+    assert {u.filename for u in listed} == {f"bestand-{n:02}.md" for n in range(45)}
+
+
+def test_a_document_left_half_written_is_hidden_and_removed_at_start_up():
+    result = document_ingest(data=TEXT, filename="werkboek.md")
+    Document.objects.filter(pk=result.document.pk).update(ready=False)  # as after kill -9
+
+    assert not document_list(user=None).exists()
+    assert document_recover_unready() == 1
+    assert not Document.objects.exists()
+    assert not Unit.objects.exists() and not Passage.objects.exists()
+    assert document_ingest(data=TEXT, filename="werkboek.md").status == "added"
+
+
+def test_a_failure_while_indexing_a_new_document_leaves_nothing(monkeypatch):
+    def broken_index(*, document):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(services, "document_index", broken_index)
+    with pytest.raises(RuntimeError):
+        document_ingest(data=TEXT, filename="werkboek.md")
+    assert not Document.objects.exists()
+    assert not Passage.objects.exists()
