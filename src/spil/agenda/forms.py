@@ -3,7 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from spil.core.forms import DateInput, UtrechtFormMixin
+from spil.core.forms import (
+    MAX_PERIOD_DAYS,
+    BoundedDateField,
+    QueryForm,
+    UtrechtFormMixin,
+    check_period,
+)
 
 from .models import DOMAIN_CHOICES, Correctie
 
@@ -34,23 +40,19 @@ class ImportForm(UtrechtFormMixin, forms.Form):
         "dezelfde agenda vervangt wat de vorige export zei.",
     )
 
-    van = forms.DateField(
+    van = BoundedDateField(
         label="Vanaf (optioneel)",
-        required=False,
-        widget=DateInput(),
         help_text="Leeg: vanaf de eerste afspraak in het bestand.",
     )
-    tot = forms.DateField(
+    tot = BoundedDateField(
         label="Tot en met (optioneel)",
-        required=False,
-        widget=DateInput(),
         help_text="Leeg: tot en met de laatste afspraak in het bestand.",
     )
 
     def clean(self):
         data = super().clean()
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
-            raise forms.ValidationError("De einddatum ligt voor de begindatum.")
+        # Recurring series are capped per series and per import, so any length is safe here.
+        check_period(data.get("van"), data.get("tot"), max_days=None)
         return data
 
     def clean_bestand(self):
@@ -65,23 +67,36 @@ class ImportForm(UtrechtFormMixin, forms.Form):
         return upload
 
 
-class PeriodForm(UtrechtFormMixin, forms.Form):
-    van = forms.DateField(label="Van", required=False, widget=DateInput())
-    tot = forms.DateField(label="Tot en met", required=False, widget=DateInput())
+class PeriodForm(UtrechtFormMixin, QueryForm):
+    """A period from the address: dates Spil can compute with, at most five years long (the
+    mirror and the network overview analyse every day of it)."""
+
+    van = BoundedDateField(label="Van")
+    tot = BoundedDateField(label="Tot en met")
+    # The longest period in days; None for lists that page through any period.
+    max_days: int | None = MAX_PERIOD_DAYS
 
     def clean(self):
         data = super().clean()
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
-            raise forms.ValidationError("De einddatum ligt voor de begindatum.")
+        check_period(data.get("van"), data.get("tot"), max_days=self.max_days)
         return data
 
 
 class FilterForm(PeriodForm):
+    max_days = None
+
     domein = forms.ChoiceField(
         label="Domein", required=False, choices=[("", "Alle"), *DOMAIN_CHOICES]
     )
     grond = forms.ChoiceField(label="Ingedeeld op", required=False, choices=GROUND_CHOICES)
     zoek = forms.CharField(label="Onderwerp bevat", required=False, max_length=200)
+
+
+class SpiegelCsvForm(PeriodForm):
+    tabel = forms.ChoiceField(
+        label="Tabel",
+        choices=[("verdeling", "Verdeling"), ("weken", "Weken"), ("maanden", "Maanden")],
+    )
 
 
 class CorrectieForm(UtrechtFormMixin, forms.Form):

@@ -17,13 +17,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from spil.core.charts import svg_data_uri
 from spil.core.formatting import count_nl, decimal_nl, hours_nl
+from spil.core.forms import ids_from
 from spil.core.htmx import is_htmx
 
 from . import periods, selectors, services
 from .analysis import iso_week, without_leave
 from .charts import PERIOD_LABELS, period_hours, shares_svg, weekly_bars_svg
 from .classification import DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, WORK_DOMAINS
-from .forms import CorrectieForm, FilterForm, ImportForm, InstellingenForm, PeriodForm
+from .forms import (
+    CorrectieForm,
+    FilterForm,
+    ImportForm,
+    InstellingenForm,
+    PeriodForm,
+    SpiegelCsvForm,
+)
 from .models import Afspraak, Agendabron, Correctie, Importbatch
 from .parsed import CalendarImportError
 from .reference import SURVEY_CITATION, SURVEY_FACTS
@@ -184,10 +192,10 @@ def spiegel_csv(request):
 
     from django.http import HttpResponse
 
-    form = PeriodForm(request.GET)
-    tabel = request.GET.get("tabel", "")
-    if tabel not in CSV_TABLES or not form.is_valid():
+    form = SpiegelCsvForm(request.GET)
+    if not form.is_valid():
         raise Http404("Onbekende tabel of periode.")
+    tabel = form.cleaned_data["tabel"]
     van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
     if van is None or tot is None:
         raise Http404("Geef een periode met van en tot.")
@@ -429,7 +437,7 @@ def afspraken(request):
             "scope_choices": Correctie.BEREIK_CHOICES,
             "here": request.get_full_path(),
             "indelen_melding": request.session.pop(INDELEN_MELDING, ""),
-            "gekozen": {int(pk) for pk in request.GET.getlist("gekozen") if pk.isdigit()},
+            "gekozen": set(ids_from(request.GET.getlist("gekozen"))),
         },
     )
 
@@ -446,7 +454,7 @@ def afspraken_indelen(request):
     ):
         target = reverse("agenda:afspraken")
     target = target.split("#")[0] + "#indelen"
-    ids = [int(pk) for pk in request.POST.getlist("afspraken") if pk.isdigit()]
+    ids = ids_from(request.POST.getlist("afspraken"))
     form = CorrectieForm(request.POST)
     if not ids:
         request.session[INDELEN_MELDING] = "Kies eerst een of meer afspraken in de lijst."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spil.core.forms import IdField, QueryForm
 from spil.core.htmx import htmx_refresh, is_htmx
 from spil.kennis import selectors
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
@@ -219,9 +221,14 @@ def unit_detail(request, unit_id: int):
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    document_id = _int_or_none(request.GET.get("document"))
-    chapter_id = _int_or_none(request.GET.get("hoofdstuk"))
+    params = SearchParams(request.GET)
+    query = " ".join(params.value("q", "").split())[:MAX_QUERY_LENGTH]
+    document_id = params.value("document")
+    chapter_id = params.value("hoofdstuk")
+    if params.problems() and not _is_htmx(request):
+        messages.warning(
+            request, "Niet alles in het adres was bruikbaar. " + " ".join(params.problems())
+        )
     # Only the chosen document's chapters can be picked; a chapter of another document (left
     # over from an earlier choice) would otherwise filter everything away.
     chapter_groups = selectors.chapter_choices(
@@ -281,12 +288,12 @@ def search(request):
     return response
 
 
-def _int_or_none(value) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
+class SearchParams(QueryForm):
+    """The search page's address: the question and the optional document and chapter."""
+
+    q = forms.CharField(label="Zoekvraag", required=False)
+    document = IdField(label="Document")
+    hoofdstuk = IdField(label="Hoofdstuk")
 
 
 def _place(unit: Unit) -> str:

@@ -3,11 +3,18 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from spil.agenda.forms import DateInput, PeriodForm, UtrechtFormMixin
+from spil.agenda.forms import PeriodForm
+from spil.core.forms import DateInput, QueryForm, UtrechtFormMixin
 
 from .models import VORM_CHOICES
 
 __all__ = ["PeriodForm"]
+
+
+class OpschonenForm(QueryForm):
+    """`?jaren=`: people not seen for this many years."""
+
+    jaren = forms.IntegerField(label="Jaren", required=False, min_value=1, max_value=20)
 
 
 class RitmeForm(UtrechtFormMixin, forms.Form):

@@ -17,9 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spil.core.forms import ids_from
+
 from . import selectors, services
 from .charts import graph_svg, sector_bars_svg
-from .forms import BesluitForm, ContactForm, PeriodForm, RitmeForm, SectorForm, VerbandenForm
+from .forms import (
+    BesluitForm,
+    ContactForm,
+    OpschonenForm,
+    PeriodForm,
+    RitmeForm,
+    SectorForm,
+    VerbandenForm,
+)
 from .models import Introductievoorstel, Organisatie, Relatie, Sector
 from .rules import NIET_TOEGEWEZEN, SURVEY_RANKING, SURVEY_RANKING_CITATION
 
@@ -182,7 +192,7 @@ def organisatie_sector(request, organisatie_id: int):
         org = services.organisatie_corrigeren(
             user=request.user,
             organisatie_id=organisatie_id,
-            sector_id=int(raw) if raw.isdigit() else 0,
+            sector_id=(ids_from([raw]) or [0])[0],
         )
     except (Organisatie.DoesNotExist, Sector.DoesNotExist) as error:
         raise Http404 from error
@@ -484,12 +494,9 @@ def export_verbanden(request):
 
 @require_http_methods(["GET", "POST"])
 def opschonen(request):
-    try:
-        jaren = max(1, min(20, int(request.GET.get("jaren", "2"))))
-    except ValueError:
-        jaren = 2
+    jaren = OpschonenForm(request.GET).value("jaren", 2)
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("relatie") if v.isdigit()]
+        ids = ids_from(request.POST.getlist("relatie"))
         if ids:
             try:
                 count = services.relaties_verwijderen(user=request.user, relatie_ids=ids)
