@@ -111,29 +111,19 @@ def _ranked(
         unit_filter = ("document_id", list(document_ids))
     stats = _corpus_stats(counts)
     selective, common = engine_terms(terms, stats)
-    # Units with two of the question's ideas first; in a large library that is plenty and
-    # much cheaper than scoring every unit with any one word. Otherwise any one word will do.
+    # Candidates: units with two of the question's ideas, then the engine's best units that
+    # contain any word of the question, common words included (a unit whose text holds the
+    # user's words but whose title does not must be able to be ranked), then titles.
+    every = list(dict.fromkeys([*selective, *common, *(t.term for t in terms)]))
     ids = backends.engine_candidates(
         [], pairs=engine_pairs(selective, terms), limit=CANDIDATES, unit_filter=unit_filter
     )
-    if len(ids) < CANDIDATES // 2:
-        seen = set(ids)
-        ids += [
-            i
-            for i in backends.engine_candidates(
-                selective, limit=CANDIDATES, unit_filter=unit_filter
-            )
-            if i not in seen
-        ][: CANDIDATES - len(ids)]
+    ids += backends.engine_candidates(every, limit=CANDIDATES, unit_filter=unit_filter)
     if common:
-        seen = set(ids)
-        ids += [
-            i
-            for i in backends.engine_candidates(
-                common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
-            )
-            if i not in seen
-        ]
+        ids += backends.engine_candidates(
+            common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
+        )
+    ids = list(dict.fromkeys(ids))
     if document_ids is not None and section_ids is not None:
         allowed = set(
             Unit.objects.filter(id__in=ids, document_id__in=document_ids).values_list(
