@@ -25,12 +25,12 @@ MODES = (LEXICAL, DENSE, HYBRID)
 
 @dataclass(frozen=True)
 class BlendParameters:
-    lexical_weight: float = 0.5
+    lexical_weight: float = 0.6
     dense_candidates: int = 50
     back_matter_factor: float = 0.3
     # Cosine of the closest unit below which the library has no theme about the question
     # (chosen on dev + dev2 + off-topic questions: evaluation/search_calibration.py).
-    answer_threshold: float = 0.80
+    answer_threshold: float = 0.84
 
 
 PARAMETERS = BlendParameters()
