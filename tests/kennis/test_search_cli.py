@@ -82,10 +82,30 @@ def test_eval_prints_table_with_baseline(library, tmp_path: Path, capsys):
     )
     assert main(["eval", str(questions), "--baseline"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "2 vragen, 8 eenheden"
+    assert lines[0] == "vragen.jsonl: 2 vragen, 8 eenheden"
     assert lines[1].split() == ["recall@5", "MRR@10", "nDCG@10"]
     assert lines[2].split() == ["Spil", "1,000", "1,000", "1,000"]
     assert lines[3].startswith("BM25 (bm25s)")
+
+
+def test_eval_several_files_per_kind_and_all_modes(library, tmp_path: Path, capsys):
+    first = tmp_path / "een.jsonl"
+    first.write_text(
+        '{"q": "samenvoeging van gemeenten", "rel": {"d:handboek#herindeling": 2},'
+        ' "kind": "vraag"}\n'
+        '{"q": "herindeling", "rel": {"d:handboek#herindeling": 2}, "kind": "trefwoord"}\n',
+        "utf-8",
+    )
+    second = tmp_path / "twee.jsonl"
+    second.write_text(
+        '{"q": "tijd voor partners buiten", "rel": {"d:essay#tijdverdeling": 2}}\n', "utf-8"
+    )
+    assert main(["eval", str(first), str(second), "--modus", "alle"]) == 0
+    out = capsys.readouterr().out
+    assert "een.jsonl: 2 vragen" in out and "twee.jsonl: 1 vragen" in out
+    assert "soort 'vraag' (1 vragen)" in out and "soort 'trefwoord' (1 vragen)" in out
+    for label in ("Spil (woorden)", "Spil (betekenis)", "Spil (hybride)"):
+        assert label in out
 
 
 def test_eval_bad_file(library, tmp_path: Path, capsys):
@@ -118,6 +138,6 @@ def test_eval_details_list_rank_of_first_relevant_unit(library, tmp_path: Path, 
     )
     assert main(["eval", str(questions), "--baseline", "--details"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-2].split()[:3] == ["1", "(bm25", "1)"]
-    assert lines[-2].endswith("->  Herindeling van twee gemeenten")
-    assert lines[-1].split()[:3] == ["-", "(bm25", "-)"]
+    assert lines[-3].split()[:3] == ["1", "(bm25", "1)"]
+    assert lines[-3].endswith("->  Herindeling van twee gemeenten")
+    assert lines[-2].split()[:3] == ["-", "(bm25", "-)"]

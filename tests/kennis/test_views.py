@@ -423,3 +423,14 @@ def test_chapter_filter_only_offers_and_applies_the_chosen_documents_chapters(cl
     assert chapter.title not in html.split('id="hoofdstuk"')[1].split("</select>")[0]
     assert response.context["chapter_id"] is None
     assert response.context["results"]  # the stale chapter did not filter everything away
+
+
+def test_library_shows_how_far_semantic_search_is(client_in):
+    document = ingest()
+    total = Unit.objects.filter(document=document).count()
+    html = client_in.get(reverse("kennis:library")).content.decode()
+    assert f"semantisch zoeken: 0 van {total} onderdelen klaar" in html
+    Unit.objects.filter(document=document).update(vectors_ready=True)
+    html = client_in.get(reverse("kennis:library")).content.decode()
+    assert f"semantisch zoeken: {total} van {total} onderdelen klaar" in html
+    assert "alleen op woorden" not in html

@@ -184,6 +184,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Semantic search: passage vectors are made in the background after ingestion.
+SPIL_SEARCH_VECTORS = env.bool("SPIL_SEARCH_VECTORS", default=True)
+
 TASKS = {
     "default": {
         "BACKEND": env.str("SPIL_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),

@@ -9,6 +9,9 @@ SECRET_KEY = "test-only-not-secret"
 DATA_DIR = Path(tempfile.mkdtemp(prefix="spil-test-"))
 MEDIA_ROOT = DATA_DIR / "uploads"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Embedding every ingested test document would cost seconds each; tests that need vectors
+# build them directly (tests/kennis/search/conftest.py).
+SPIL_SEARCH_VECTORS = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

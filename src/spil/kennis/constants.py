@@ -29,3 +29,14 @@ class UploadStatus(models.TextChoices):
     REPLACED = "replaced", "vervangen"
     UNCHANGED = "unchanged", "ongewijzigd"
     ERROR = "error", "fout"
+
+
+class UnitRole(models.TextChoices):
+    """What a unit is for: content, or back matter that search ranks below content (the
+    detection is `spil.kennis.extraction.back_matter`, whose Literal spells the same values)."""
+
+    CONTENT = "content", "inhoud"
+    CONTENTS = "contents", "inhoudsopgave"
+    PUBLICATIONS = "publications", "publicatielijst"
+    COLOPHON = "colophon", "colofon"
+    REFERENCES = "references", "literatuurlijst"

@@ -33,6 +33,7 @@ class Question:
     id: str
     text: str
     rel: Mapping[str, int]
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,26 @@ def questions_parse(lines: Iterable[str]) -> list[Question]:
             continue
         try:
             data = json.loads(line)
-            text, rel = data["q"], data.get("rel", {})
-            if not isinstance(text, str) or not isinstance(rel, dict):
+            text, rel, kind = data["q"], data.get("rel", {}), data.get("kind", "")
+            if not isinstance(text, str) or not isinstance(rel, dict) or not isinstance(kind, str):
                 raise TypeError
         except (ValueError, KeyError, TypeError) as exc:
             raise QuestionFileError(
                 f'regel {number}: geen geldige vraag (verwacht {{"q": ..., "rel": {{...}}}})'
             ) from exc
         questions.append(
-            Question(id=f"q{number}", text=text, rel={k: int(v) for k, v in rel.items()})
+            Question(id=f"q{number}", text=text, rel={k: int(v) for k, v in rel.items()}, kind=kind)
         )
     return questions
+
+
+def questions_by_kind(questions: Sequence[Question]) -> dict[str, list[Question]]:
+    """ "" -> all questions first, then each `kind` present (in order of first appearance)."""
+    groups: dict[str, list[Question]] = {"": list(questions)}
+    for question in questions:
+        if question.kind:
+            groups.setdefault(question.kind, []).append(question)
+    return groups
 
 
 def key_matches(key: str, unit: UnitRef) -> bool:

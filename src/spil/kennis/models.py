@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from spil.core.models import AccessQuerySet
 
-from .constants import PassageKind, SectionKind, UploadStatus
+from .constants import PassageKind, SectionKind, UnitRole, UploadStatus
 
 
 class Document(models.Model):
@@ -101,6 +101,8 @@ class Section(models.Model):
 class Unit(models.Model):
     """What search returns: a theme, or a section with text of its own that is no theme."""
 
+    Role = UnitRole
+
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="units")
     section = models.OneToOneField(Section, on_delete=models.CASCADE, related_name="unit")
     position = models.PositiveIntegerField("volgorde")
@@ -114,6 +116,14 @@ class Unit(models.Model):
     index_tips = models.TextField(blank=True)
     index_body = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, blank=True)  # PostgreSQL only
+    # Content, or back matter (contents, publication list, colophon, references) that search
+    # ranks below content; set when the unit is indexed.
+    role = models.CharField(
+        "soort inhoud", max_length=12, choices=UnitRole.choices, default=UnitRole.CONTENT
+    )
+    # Whether the vectors of all its passages are made (semantic search uses only documents
+    # whose units are all ready; until then a document is searched lexically).
+    vectors_ready = models.BooleanField("semantisch doorzoekbaar", default=False)
 
     class Meta:
         verbose_name = "eenheid"
@@ -135,6 +145,9 @@ class Passage(models.Model):
     kind = models.CharField("soort", max_length=10, choices=Kind.choices)
     text = models.TextField("tekst")
     page = models.PositiveIntegerField("pagina", null=True, blank=True)
+    # The passage's meaning as a float16 vector (spil.kennis.search.vectors), made by the
+    # background worker after ingestion; empty until then.
+    vector = models.BinaryField("betekenisvector", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "passage"

@@ -33,6 +33,11 @@ def register(subparsers) -> None:
         description="Bouw de zoekindex opnieuw op uit de opgeslagen documenten "
         "(nodig na een update van Spil die de tekstanalyse verandert).",
     )
+    rebuild.add_argument(
+        "--zonder-vectoren",
+        action="store_true",
+        help="de betekenisvectoren niet nu maken maar door de achtergrondtaak laten maken",
+    )
     rebuild.set_defaults(handler=handle_herindexeer)
 
     evaluate = subparsers.add_parser(
@@ -41,7 +46,17 @@ def register(subparsers) -> None:
         description="Meet recall@5, MRR@10 en nDCG@10 op een JSONL-bestand met vragen.",
     )
     evaluate.add_argument(
-        "questions", metavar="VRAGEN.jsonl", help="vragenbestand, één JSON-object per regel"
+        "questions",
+        metavar="VRAGEN.jsonl",
+        nargs="+",
+        help="een of meer vragenbestanden, één JSON-object per regel",
+    )
+    evaluate.add_argument(
+        "--modus",
+        choices=["lexicaal", "dense", "hybride", "alle"],
+        default="hybride",
+        help="hoe Spil zoekt: op woorden, op betekenis, beide (standaard), of alle drie naast"
+        " elkaar",
     )
     evaluate.add_argument(
         "--baseline", action="store_true", help="ook BM25 (bm25s) ernaast ter vergelijking"
@@ -134,10 +149,24 @@ def handle_zoek(args: argparse.Namespace) -> int:
 
 
 def handle_herindexeer(args: argparse.Namespace) -> int:
+    from spil.kennis.models import Document
+    from spil.kennis.search import embedding
     from spil.kennis.search.indexing import index_rebuild
+    from spil.kennis.search.vectors import document_vectors_build
 
     count = index_rebuild()
     print(f"Zoekindex opnieuw opgebouwd: {count} eenheden.")
+    if args.zonder_vectoren:
+        print("De betekenisvectoren worden op de achtergrond gemaakt.")
+        return 0
+    if not embedding.available():
+        print("Geen taalmodel beschikbaar: Spil zoekt alleen op woorden.", file=sys.stderr)
+        return 0
+    ready = 0
+    for document in Document.objects.order_by("id"):
+        ready += document_vectors_build(document_id=document.id)
+        print(f"Betekenisvectoren: {ready} van {count} eenheden klaar.", end="\r", flush=True)
+    print(f"Betekenisvectoren: {ready} van {count} eenheden klaar.")
     return 0
 
 
@@ -164,45 +193,74 @@ def _unit_refs_and_texts():
     return refs, {unit_id: "\n".join(parts) for unit_id, parts in texts.items()}
 
 
+def _eval_file(path: str):
+    from spil.kennis import evaluation
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        return evaluation.questions_parse(lines), None
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, f"{path}: kan het bestand niet lezen ({exc})."
+    except evaluation.QuestionFileError as exc:
+        return None, f"{path}: {exc}"
+
+
 def handle_eval(args: argparse.Namespace) -> int:
     from spil.kennis import evaluation
     from spil.kennis.search import unit_search
 
-    try:
-        lines = Path(args.questions).read_text(encoding="utf-8").splitlines()
-        questions = evaluation.questions_parse(lines)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"{args.questions}: kan het bestand niet lezen ({exc}).", file=sys.stderr)
-        return 2
-    except evaluation.QuestionFileError as exc:
-        print(f"{args.questions}: {exc}", file=sys.stderr)
-        return 2
+    files = []
+    for path in args.questions:
+        questions, problem = _eval_file(path)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        files.append((path, questions))
     refs, texts = _unit_refs_and_texts()
     if not refs:
         print(
             "De kennisbank is leeg: voeg eerst documenten toe met 'spil ingest'.", file=sys.stderr
         )
         return 1
-    qrels = evaluation.qrels_build(questions, refs)
-    runs = {q.id: [h.unit.id for h in unit_search(query=q.text, top=10)] for q in questions}
-    means, _ = evaluation.measures_compute(questions, qrels, runs)
-    rows = {"Spil": means}
-    baseline = None
-    if args.baseline:
-        with contextlib.redirect_stdout(sys.stderr):  # bm25s reports progress on stdout
-            baseline = evaluation.baseline_runs(texts, questions)
-        rows["BM25 (bm25s)"], _ = evaluation.measures_compute(questions, qrels, baseline)
-    print(f"{len(questions)} vragen, {len(refs)} eenheden")
-    print(evaluation.table_format(rows))
-    if args.details:
-        titles = {ref.id: ref.title for ref in refs}
+    modes = ["lexicaal", "dense", "hybride"] if args.modus == "alle" else [args.modus]
+    labels = {"hybride": "Spil", "lexicaal": "Spil (woorden)", "dense": "Spil (betekenis)"}
+    if args.modus == "alle":
+        labels["hybride"] = "Spil (hybride)"
+    for path, questions in files:
+        qrels = evaluation.qrels_build(questions, refs)
+        systems: dict[str, dict[str, list[int]]] = {}
+        for mode in modes:
+            systems[labels[mode]] = {
+                q.id: [h.unit.id for h in unit_search(query=q.text, top=10, mode=mode)]
+                for q in questions
+            }
+        if args.baseline:
+            with contextlib.redirect_stdout(sys.stderr):  # bm25s reports progress on stdout
+                systems["BM25 (bm25s)"] = evaluation.baseline_runs(texts, questions)
+        print(f"{Path(path).name}: {len(questions)} vragen, {len(refs)} eenheden")
+        groups = evaluation.questions_by_kind(questions)
+        for kind, members in groups.items():
+            rows = {}
+            for label, runs in systems.items():
+                rows[label], _ = evaluation.measures_compute(
+                    members, {q.id: qrels[q.id] for q in members}, runs
+                )
+            if kind:
+                print(f"  soort '{kind}' ({len(members)} vragen)")
+            print(evaluation.table_format(rows))
+        if args.details:
+            main_runs = next(iter(systems.values()))
+            baseline = systems.get("BM25 (bm25s)")
+            titles = {ref.id: ref.title for ref in refs}
+            print()
+            for question in questions:
+                rank = evaluation.first_relevant_rank(main_runs[question.id], qrels[question.id])
+                line = f"{rank if rank else '-':>3} "
+                if baseline is not None:
+                    base = evaluation.first_relevant_rank(baseline[question.id], qrels[question.id])
+                    line += f"(bm25 {base if base else '-':>2}) "
+                ranked = main_runs[question.id]
+                top = titles.get(ranked[0], "") if ranked else ""
+                print(f"{line}{question.text}  ->  {top}")
         print()
-        for question in questions:
-            rank = evaluation.first_relevant_rank(runs[question.id], qrels[question.id])
-            line = f"{rank if rank else '-':>3} "
-            if baseline is not None:
-                base = evaluation.first_relevant_rank(baseline[question.id], qrels[question.id])
-                line += f"(bm25 {base if base else '-':>2}) "
-            top = titles.get(runs[question.id][0], "") if runs[question.id] else ""
-            print(f"{line}{question.text}  ->  {top}")
     return 0

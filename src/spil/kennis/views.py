@@ -80,10 +80,13 @@ def _progress(uploads, pending: bool) -> str:
 def library(request):
     uploads = selectors.upload_list_for_user(user=request.user)
     pending = selectors.upload_pending_exists(user=request.user)
+    vectors_ready, vectors_total = selectors.search_vector_progress(user=request.user)
     return render(
         request,
         "kennis/library.html",
         {
+            "vectors_ready": vectors_ready,
+            "vectors_total": vectors_total,
             "documents": selectors.document_list(user=request.user),
             "uploads": uploads,
             "pending": pending,

@@ -67,7 +67,8 @@ def engine_clear() -> None:
     """Empty the full-text index and the term statistics."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM kennis_search_term")
-        cursor.execute("DELETE FROM kennis_search_stat")
+        # The vectors' version only grows, so that no process mistakes new vectors for old.
+        cursor.execute("DELETE FROM kennis_search_stat WHERE name <> 'vectors_version'")
         if _vendor() == "sqlite":
             cursor.execute("DELETE FROM kennis_unit_fts")
         elif _vendor() == "postgresql":
@@ -174,7 +175,7 @@ def stats_add(values: Mapping[str, int]) -> None:
 
 def stats_read() -> dict[str, int]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name, value FROM kennis_search_stat")
+        cursor.execute("SELECT name, value FROM kennis_search_stat WHERE name <> 'vectors_version'")
         return {name: int(value) for name, value in cursor.fetchall()}
 
 

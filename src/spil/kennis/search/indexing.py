@@ -9,9 +9,12 @@ from collections import Counter
 from django.db import transaction
 
 from spil.kennis.analysis import document_vocabulary
+from spil.kennis.extraction.back_matter import unit_role
 from spil.kennis.models import Document, Passage, Unit
 from spil.kennis.search import backends
 from spil.kennis.search.shadow import ShadowFields, parse_shadow, shadow_columns, shadow_terms
+from spil.kennis.search.vector_tasks import vectors_enqueue
+from spil.kennis.search.vectors import vectors_reset, version_bump
 
 TIP_KINDS = {Passage.Kind.TIP}
 
@@ -66,9 +69,15 @@ def document_index(*, document: Document) -> None:
             body=[p.text for p in items if p.kind not in TIP_KINDS],
             vocabulary=vocabulary,
         )
-    Unit.objects.bulk_update(units, ["index_title", "index_tips", "index_body"], batch_size=500)
+        unit.role = unit_role(
+            title=unit.title, heading_path=unit.heading_path, passages=[p.text for p in items]
+        )
+    Unit.objects.bulk_update(
+        units, ["index_title", "index_tips", "index_body", "role"], batch_size=500
+    )
     _account(units, 1)
     backends.engine_store([(u.id, u.index_title, u.index_tips, u.index_body) for u in units])
+    vectors_enqueue(document_id=document.id)
 
 
 def document_unindex(*, document: Document) -> None:
@@ -78,6 +87,7 @@ def document_unindex(*, document: Document) -> None:
         return
     _account(units, -1)
     backends.engine_remove([unit.id for unit in units])
+    version_bump()  # its passages' vectors leave the in-memory matrix
     Unit.objects.filter(document=document).update(
         index_title="", index_tips="", index_body="", search_vector=None
     )
@@ -92,6 +102,7 @@ def index_rebuild() -> int:
     with transaction.atomic():
         backends.engine_clear()
         Unit.objects.update(index_title="", index_tips="", index_body="", search_vector=None)
+        vectors_reset()  # made again by the background worker (or `spil herindexeer`)
         for document in Document.objects.order_by("id"):
             document_index(document=document)
         return Unit.objects.count()

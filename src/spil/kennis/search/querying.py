@@ -10,7 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 from spil.kennis.analysis import QueryTerm, analyse_query, query_lookup_stems
 from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Document, Passage, Section, Unit
-from spil.kennis.search import backends
+from spil.kennis.search import backends, embedding, vectors
+from spil.kennis.search.blending import DENSE, HYBRID, LEXICAL, answer_confident, blend
 from spil.kennis.search.highlight import Highlighter, crop, render_html, render_marked
 from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
@@ -33,6 +34,15 @@ class HitPassage:
     spans: tuple[tuple[int, int], ...]  # matched words, offsets into `text`
     excerpt: str  # cropped around the matches, matches between ** (CLI, JSON)
     excerpt_html: SafeString  # the same, escaped HTML with <mark> (web)
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    hits: list[SearchHit]
+    # False: the library seems to have no theme about this; the hits are only the nearest.
+    confident: bool
+    # Whether meaning (vectors) took part, or words alone.
+    semantic: bool
 
 
 @dataclass(frozen=True)
@@ -111,29 +121,19 @@ def _ranked(
         unit_filter = ("document_id", list(document_ids))
     stats = _corpus_stats(counts)
     selective, common = engine_terms(terms, stats)
-    # Units with two of the question's ideas first; in a large library that is plenty and
-    # much cheaper than scoring every unit with any one word. Otherwise any one word will do.
+    # Candidates: units with two of the question's ideas, then the engine's best units that
+    # contain any word of the question, common words included (a unit whose text holds the
+    # user's words but whose title does not must be able to be ranked), then titles.
+    every = list(dict.fromkeys([*selective, *common, *(t.term for t in terms)]))
     ids = backends.engine_candidates(
         [], pairs=engine_pairs(selective, terms), limit=CANDIDATES, unit_filter=unit_filter
     )
-    if len(ids) < CANDIDATES // 2:
-        seen = set(ids)
-        ids += [
-            i
-            for i in backends.engine_candidates(
-                selective, limit=CANDIDATES, unit_filter=unit_filter
-            )
-            if i not in seen
-        ][: CANDIDATES - len(ids)]
+    ids += backends.engine_candidates(every, limit=CANDIDATES, unit_filter=unit_filter)
     if common:
-        seen = set(ids)
-        ids += [
-            i
-            for i in backends.engine_candidates(
-                common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
-            )
-            if i not in seen
-        ]
+        ids += backends.engine_candidates(
+            common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
+        )
+    ids = list(dict.fromkeys(ids))
     if document_ids is not None and section_ids is not None:
         allowed = set(
             Unit.objects.filter(id__in=ids, document_id__in=document_ids).values_list(
@@ -150,16 +150,26 @@ def _ranked(
     return rank(candidates, terms, stats)
 
 
-def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) -> list[SearchHit]:
+def _hits(
+    ranked: list[Ranked],
+    terms: list[QueryTerm],
+    counts: dict[str, int],
+    dense_passages: dict[int, int] | None = None,
+) -> list[SearchHit]:
     if not ranked:
         return []
+    if dense_passages:
+        ranked = [_with_dense_passage(item, dense_passages) for item in ranked]
     units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
     # Passages of the hits in order, split like the shadow columns (tips / everything else),
     # so that a shadow line number points at its passage.
-    by_unit: dict[int, dict[str, list[tuple]]] = {r.key: {"tips": [], "body": []} for r in ranked}
+    by_unit: dict[int, dict[str, list[tuple]]] = {
+        r.key: {"tips": [], "body": [], "any": []} for r in ranked
+    }
     rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
     for row in rows.values_list("id", "unit_id", "kind", "page", "text"):
         by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
+        by_unit[row[1]]["any"].append(row)
     shown = [
         by_unit[item.key][field][line][4]
         for item in ranked
@@ -195,6 +205,14 @@ def _hits(ranked: list[Ranked], terms: list[QueryTerm], counts: dict[str, int]) 
     return hits
 
 
+def _with_dense_passage(item: Ranked, dense_passages: dict[int, int]) -> Ranked:
+    """A hit found by meaning alone shows the passage closest to the question."""
+    position = dense_passages.get(item.key)
+    if item.passages or position is None:
+        return item
+    return Ranked(key=item.key, score=item.score, passages=(("any", position, 0.0),))
+
+
 def searchable_document_ids(*, user, document_ids: list[int] | None) -> list[int] | None:
     """`document_ids` narrowed to the documents the user may see: the shared library plus
     their own private uploads (without a user: the shared library). None: no narrowing needed,
@@ -220,14 +238,71 @@ def unit_search(
     document_ids: list[int] | None = None,
     section_ids: list[int] | None = None,
     user=None,
+    mode: str = "hybride",
 ) -> list[SearchHit]:
     """The `top` units that best answer `query`, best first. See the package docstring.
 
     Only documents `user` may see are searched (no user: the shared library only)."""
+    return unit_search_answer(
+        query=query,
+        top=top,
+        document_ids=document_ids,
+        section_ids=section_ids,
+        user=user,
+        mode=mode,
+    ).hits
+
+
+def unit_search_answer(
+    *,
+    query: str,
+    top: int = 10,
+    document_ids: list[int] | None = None,
+    section_ids: list[int] | None = None,
+    user=None,
+    mode: str = HYBRID,
+) -> SearchAnswer:
+    """Like `unit_search`, with whether the library seems to answer the question at all.
+
+    `mode`: "hybride" (words and meaning, the default), "lexicaal" (words only) or "dense"
+    (meaning only; for evaluation). Without a model or ready vectors, every mode is lexical.
+    """
     document_ids = searchable_document_ids(user=user, document_ids=document_ids)
     terms, counts = _query_terms(query)
-    ranked = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
-    return _hits(ranked[: max(top, 0)], terms, counts)
+    lexical: list[Ranked] = []
+    if mode != DENSE:
+        lexical = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
+    dense: dict[int, float] = {}
+    vector = None
+    if mode != LEXICAL and query.strip():
+        vector = embedding.query_vector(query[:MAX_QUERY_CHARS])
+        if vector is not None:
+            dense = vectors.dense_unit_scores(vector, document_ids=document_ids)
+            if section_ids is not None:
+                allowed = set(
+                    Unit.objects.filter(
+                        section_id__in=_section_descendants(section_ids)
+                    ).values_list("id", flat=True)
+                )
+                dense = {key: value for key, value in dense.items() if key in allowed}
+    roles = dict(
+        Unit.objects.filter(id__in={r.key for r in lexical} | set(dense))
+        .exclude(role=Unit.Role.CONTENT)
+        .values_list("id", "role")
+    )
+    ranked = blend(lexical, dense, roles=roles, mode=mode if dense else LEXICAL)
+    shown = ranked[: max(top, 0)]
+    best_passages = {}
+    if vector is not None:
+        best_passages = vectors.dense_best_passages(
+            vector, [item.key for item in shown if not item.passages]
+        )
+    confident = answer_confident(lexical, dense, terms)
+    return SearchAnswer(
+        hits=_hits(shown, terms, counts, dense_passages=best_passages),
+        confident=confident,
+        semantic=bool(dense),
+    )
 
 
 # Terms of a unit that describe it best, for "zie ook".

@@ -1,0 +1,188 @@
+"""Passage vectors: made after ingestion, stored with the passages, kept in memory for search.
+
+- `document_vectors_build` embeds the passages of a document's units that are not ready yet,
+  a few units per short transaction (the web never waits long behind the worker); it runs in
+  the background worker (`vector_tasks`) or in `spil herindexeer`.
+- A document takes part in semantic search once all its units are ready; until then it is
+  searched lexically only.
+- Every process keeps the vectors of ready documents in one float32 matrix, reloaded when the
+  version row in the statistics table changes (every write of vectors bumps it).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connection, transaction
+
+from spil.kennis.models import Document, Passage, Unit
+from spil.kennis.search import backends, embedding
+
+logger = logging.getLogger("spil.kennis.search")
+
+VERSION_STAT = "vectors_version"
+UNITS_PER_TRANSACTION = 8
+
+
+def version_bump() -> None:
+    backends.stats_add({VERSION_STAT: 1})
+
+
+def _version() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM kennis_search_stat WHERE name = %s", [VERSION_STAT])
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def document_vectors_build(*, document_id: int) -> int:
+    """Make the missing vectors of one document; returns the number of units made ready.
+
+    Safe to run twice or after an interruption: only units not ready yet are done. Without a
+    model nothing changes (search stays lexical) and 0 is returned.
+    """
+    done = 0
+    while True:
+        units = list(
+            Unit.objects.filter(document_id=document_id, vectors_ready=False)
+            .order_by("position")
+            .only("id", "title")[:UNITS_PER_TRANSACTION]
+        )
+        if not units:
+            return done
+        passages = list(
+            Passage.objects.filter(unit__in=units)
+            .order_by("unit_id", "position")
+            .only("id", "unit_id", "text")
+        )
+        titles = {unit.id: unit.title for unit in units}
+        vectors = embedding.passage_vectors(
+            [embedding.passage_text(titles[p.unit_id], p.text) for p in passages]
+        )
+        if vectors is None:
+            return done
+        for passage, vector in zip(passages, vectors, strict=True):
+            passage.vector = embedding.vector_bytes(vector)
+        with transaction.atomic():
+            # The units may have been replaced meanwhile (re-ingestion): write only what exists.
+            alive = set(
+                Unit.objects.filter(id__in=titles, vectors_ready=False).values_list("id", flat=True)
+            )
+            if not alive:
+                continue
+            Passage.objects.bulk_update(
+                [p for p in passages if p.unit_id in alive], ["vector"], batch_size=200
+            )
+            Unit.objects.filter(id__in=alive).update(vectors_ready=True)
+            version_bump()
+        done += len(alive)
+
+
+def vectors_reset(*, document: Document | None = None) -> None:
+    """Forget vectors (all, or one document's) so that they are made again."""
+    units = Unit.objects.all() if document is None else Unit.objects.filter(document=document)
+    Passage.objects.filter(unit__in=units).update(vector=None)
+    units.update(vectors_ready=False)
+    version_bump()
+
+
+@dataclass(frozen=True)
+class VectorProgress:
+    ready: int
+    total: int
+
+
+def vector_progress(*, document_ids: list[int] | None = None) -> VectorProgress:
+    units = Unit.objects.all()
+    if document_ids is not None:
+        units = units.filter(document_id__in=document_ids)
+    return VectorProgress(ready=units.filter(vectors_ready=True).count(), total=units.count())
+
+
+@dataclass(frozen=True)
+class _Matrix:
+    version: int
+    units: np.ndarray  # unit id per row, rows grouped by unit
+    documents: np.ndarray  # document id per row
+    starts: np.ndarray  # first row of each unit group
+    vectors: np.ndarray  # float32, one row per passage
+
+
+_cache: dict[str, _Matrix] = {}
+_cache_lock = threading.Lock()
+
+
+def _matrix() -> _Matrix:
+    version = _version()
+    current = _cache.get("matrix")
+    if current is not None and current.version == version:
+        return current
+    with _cache_lock:
+        current = _cache.get("matrix")
+        if current is not None and current.version == version:
+            return current
+        pending = set(
+            Unit.objects.filter(vectors_ready=False).values_list("document_id", flat=True)
+        )
+        rows = [
+            row
+            for row in Passage.objects.filter(vector__isnull=False)
+            .order_by("unit_id", "position")
+            .values_list("unit_id", "unit__document_id", "vector")
+            if row[1] not in pending
+        ]
+        vectors = np.zeros((len(rows), embedding.DIMENSIONS), dtype=np.float32)
+        for index, (_, _, data) in enumerate(rows):
+            vectors[index] = embedding.vector_from_bytes(data)
+        units = np.array([row[0] for row in rows], dtype=np.int64)
+        starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]]) if len(units) else units
+        current = _Matrix(
+            version=version,
+            units=units,
+            documents=np.array([row[1] for row in rows], dtype=np.int64),
+            starts=starts,
+            vectors=vectors,
+        )
+        _cache["matrix"] = current
+        return current
+
+
+def dense_unit_scores(
+    query_vector: np.ndarray, *, document_ids: list[int] | None
+) -> dict[int, float]:
+    """Unit id -> cosine of its best passage, for the ready units of `document_ids` (None:
+    all documents)."""
+    matrix = _matrix()
+    if not len(matrix.units):
+        return {}
+    similarities = matrix.vectors @ query_vector
+    best = np.maximum.reduceat(similarities, matrix.starts)
+    unit_ids = matrix.units[matrix.starts]
+    if document_ids is not None:
+        keep = np.isin(matrix.documents[matrix.starts], np.array(document_ids, dtype=np.int64))
+        best, unit_ids = best[keep], unit_ids[keep]
+    return dict(zip(unit_ids.tolist(), best.tolist(), strict=True))
+
+
+def dense_best_passages(query_vector: np.ndarray, unit_ids: list[int]) -> dict[int, int]:
+    """Unit id -> position among its passages (0-based) of the passage closest to the query."""
+    matrix = _matrix()
+    found: dict[int, int] = {}
+    if not len(matrix.units) or not unit_ids:
+        return found
+    group_of = {int(u): i for i, u in enumerate(matrix.units[matrix.starts])}
+    ends = np.r_[matrix.starts[1:], len(matrix.units)]
+    for unit_id in unit_ids:
+        group = group_of.get(unit_id)
+        if group is None:
+            continue
+        start, end = matrix.starts[group], ends[group]
+        found[unit_id] = int(np.argmax(matrix.vectors[start:end] @ query_vector))
+    return found
+
+
+def cache_clear() -> None:
+    _cache.clear()
