@@ -5,6 +5,7 @@ import pytest
 from tests.accounts.factories import PASSWORD, GroupFactory, UserFactory
 from tests.agenda import factories as agenda
 from tests.kennis import factories as kennis
+from tests.leergang import factories as leergang
 from tests.oefenen import factories as oefenen
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,15 @@ FACTORIES = [
     kennis.UploadFactory,
     kennis.UnitVisitFactory,
     oefenen.OefensessieFactory,
+    leergang.LeergangFactory,
+    leergang.CohortFactory,
+    leergang.ModuleFactory,
+    leergang.CoachFactory,
+    leergang.GastgemeenteFactory,
+    leergang.DeelnemerFactory,
+    leergang.ModulevoorkeurFactory,
+    leergang.LeervraagFactory,
+    leergang.VacatureFactory,
 ]
 
 

@@ -5,6 +5,7 @@ urlpatterns = [
     path("account/", include("spil.accounts.urls")),
     path("beheer/gebruikers/", include("spil.accounts.beheer_urls")),
     path("agenda/", include("spil.agenda.urls")),
+    path("leergang/", include("spil.leergang.urls")),
     path("netwerk/", include("spil.netwerk.urls")),
     path("oefenen/", include("spil.oefenen.urls")),
     path("reflectie/", include("spil.reflectie.urls")),

@@ -37,7 +37,21 @@ PK_MODELS = {
 # Objects whose rightful reader is not their owner: how to find the first user's one.
 READER_FIELDS = {"reflectie:gedeeld_lezen": "ontvanger"}
 # Parameters that are not object ids but a choice from a fixed set: one valid value.
-PARAM_VALUES = {"ritme": "week", "formaat": "json", "scenario_id": "herindeling"}
+PARAM_VALUES = {
+    "ritme": "week",
+    "formaat": "json",
+    "scenario_id": "herindeling",
+    # The invitation link (public): a link that does not check out.
+    "uidb64": "MQ",
+    "token": "ongeldig",
+}
+# Models without an owner of their own: how the first user's row is found (the leergang's
+# cohort and plan through the user's participation, a vacancy through their released profile).
+OWNER_PATHS = {
+    "leergang.cohort": "deelnemers__user",
+    "leergang.toewijzingsplan": "cohort__deelnemers__user",
+    "leergang.vacature": "vrijgaven__profiel__owner",
+}
 MISSING_ID = 987_654_321
 # Patterns whose real ids may still answer 404 to their owner, with the reason.
 OWNER_MAY_GET_404 = {
@@ -110,7 +124,7 @@ def _owner_path(model, depth: int = 0) -> str | None:
 
 
 def _victims_object(model, victim, name: str = ""):
-    path = READER_FIELDS.get(name) or _owner_path(model)
+    path = READER_FIELDS.get(name) or OWNER_PATHS.get(model._meta.label_lower) or _owner_path(model)
     assert path is not None, f"{model._meta.label}: niet te herleiden tot een eigenaar"
     value = victim.pk if path == "pk" else victim
     obj = model.objects.filter(**{path: value}).order_by("pk").first()

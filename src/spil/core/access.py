@@ -5,7 +5,9 @@ one resource and one action, which rows the role reaches (`Scope`):
 
 - OWN: the rows the user owns;
 - DELEGATED: the rows of the people who made the user their gedelegeerde;
-- ASSIGNED: the rows the user holds the role for (a RoleAssignment with that object);
+- ASSIGNED: the rows the user holds the role for (a RoleAssignment with that object, or a row
+  reached from such an object along `Resource.assigned_via`); a role held without an object
+  holds everywhere, so ASSIGNED then reaches every row;
 - ALL: every row of the resource.
 
 `EVERYONE` is the base every active, logged-in user has: their own personal data. Roles add to
@@ -19,7 +21,8 @@ generated matrix test then covers it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Q
@@ -73,7 +76,24 @@ class Resource:
     # Rows of the models that belong to this resource (e.g. shared vs private documents).
     subset: Q | None = None
     personal: bool = True
+    # Per model, an owner lookup that differs from `owner_field`.
+    owner_fields: Mapping[str, str] = field(default_factory=dict)
+    # Per model, how ASSIGNED reaches its rows: (lookup from the row, "app.model" the role is
+    # assigned for, extra condition on the same row or None). Without an entry a row is
+    # reached when the role is assigned for the row itself.
+    assigned_via: Mapping[str, tuple[tuple[str, str, Q | None], ...]] = field(default_factory=dict)
 
+    def owner_lookup(self, model_label: str) -> str:
+        return self.owner_fields.get(model_label, self.owner_field)
+
+
+_ASSIGNMENTS = (
+    "leergang.intervisiegroep",
+    "leergang.moduletoewijzing",
+    "leergang.meeloopstage",
+    "leergang.coachkoppeling",
+)
+_PUBLISHED = Q(plan__status="gepubliceerd")
 
 RESOURCES: dict[str, Resource] = {
     r.key: r
@@ -122,6 +142,137 @@ RESOURCES: dict[str, Resource] = {
         Resource(
             "core.logboek", "logboek (wie zag mijn gegevens)", ("core.auditentry",), "subject"
         ),
+        # The leergang: programme staff reach their cohort's rows through the role they hold
+        # for the cohort; a coach for an intervisie group, a stagesecretaris for a host, a
+        # committee member for a vacancy.
+        Resource(
+            "leergang.programma",
+            "leergang: programma, cohorten, modules, coaches, gastgemeenten",
+            (
+                "leergang.leergang",
+                "leergang.programmaonderdeel",
+                "leergang.cohort",
+                "leergang.module",
+                "leergang.coach",
+                "leergang.gastgemeente",
+            ),
+            personal=False,
+            assigned_via={
+                "leergang.leergang": (("cohorten", "leergang.cohort", None),),
+                "leergang.programmaonderdeel": (("leergang__cohorten", "leergang.cohort", None),),
+                "leergang.cohort": (("pk", "leergang.cohort", None),),
+                "leergang.module": (("cohort", "leergang.cohort", None),),
+                "leergang.coach": (("cohort", "leergang.cohort", None),),
+                "leergang.gastgemeente": (
+                    ("cohort", "leergang.cohort", None),
+                    ("pk", "leergang.gastgemeente", None),
+                ),
+            },
+        ),
+        Resource(
+            "leergang.deelnemers",
+            "leergang: deelnemers",
+            ("leergang.deelnemer",),
+            owner_field="user",
+            assigned_via={
+                "leergang.deelnemer": (
+                    ("cohort", "leergang.cohort", None),
+                    ("intervisiegroepen", "leergang.intervisiegroep", None),
+                    (
+                        "meeloopstages__gastgemeente",
+                        "leergang.gastgemeente",
+                        Q(meeloopstages__plan__status="gepubliceerd"),
+                    ),
+                )
+            },
+        ),
+        Resource(
+            "leergang.voorkeuren",
+            "leergang: voorkeuren voor modules en coaches",
+            ("leergang.modulevoorkeur", "leergang.coachvoorkeur"),
+            owner_field="deelnemer__user",
+            assigned_via={
+                "leergang.modulevoorkeur": (("deelnemer__cohort", "leergang.cohort", None),),
+                "leergang.coachvoorkeur": (("deelnemer__cohort", "leergang.cohort", None),),
+            },
+        ),
+        Resource(
+            "leergang.leervragen",
+            "leergang: leervragen",
+            ("leergang.leervraag",),
+            owner_field="deelnemer__user",
+            assigned_via={
+                "leergang.leervraag": (
+                    ("deelnemer__cohort", "leergang.cohort", None),
+                    ("deelnemer__intervisiegroepen", "leergang.intervisiegroep", None),
+                    (
+                        "deelnemer__meeloopstages__gastgemeente",
+                        "leergang.gastgemeente",
+                        Q(deelnemer__meeloopstages__plan__status="gepubliceerd"),
+                    ),
+                )
+            },
+        ),
+        Resource(
+            "leergang.plannen",
+            "leergang: versies van het toewijzingsplan",
+            ("leergang.toewijzingsplan",),
+            personal=False,
+            assigned_via={"leergang.toewijzingsplan": (("cohort", "leergang.cohort", None),)},
+        ),
+        Resource(
+            "leergang.concept",
+            "leergang: toewijzingen in een concept",
+            _ASSIGNMENTS,
+            owner_field="deelnemer__user",
+            owner_fields={"leergang.intervisiegroep": "deelnemers__user"},
+            subset=~_PUBLISHED,
+            assigned_via={
+                label: (("plan__cohort", "leergang.cohort", None),) for label in _ASSIGNMENTS
+            },
+        ),
+        Resource(
+            "leergang.indeling",
+            "leergang: gepubliceerde indeling",
+            _ASSIGNMENTS,
+            owner_field="deelnemer__user",
+            owner_fields={"leergang.intervisiegroep": "deelnemers__user"},
+            subset=_PUBLISHED,
+            assigned_via={
+                "leergang.intervisiegroep": (
+                    ("plan__cohort", "leergang.cohort", None),
+                    ("pk", "leergang.intervisiegroep", None),
+                ),
+                "leergang.moduletoewijzing": (("plan__cohort", "leergang.cohort", None),),
+                "leergang.meeloopstage": (
+                    ("plan__cohort", "leergang.cohort", None),
+                    ("gastgemeente", "leergang.gastgemeente", None),
+                ),
+                "leergang.coachkoppeling": (("plan__cohort", "leergang.cohort", None),),
+            },
+        ),
+        Resource(
+            "leergang.vacatures",
+            "leergang: vacatures en hun profiel",
+            ("leergang.vacature",),
+            personal=False,
+            assigned_via={
+                "leergang.vacature": (
+                    ("leergang__cohorten", "leergang.cohort", None),
+                    ("pk", "leergang.vacature", None),
+                )
+            },
+        ),
+        Resource(
+            "leergang.kandidaatprofiel",
+            "leergang: kandidaatprofiel en vrijgaven per vacature",
+            ("leergang.kandidaatprofiel", "leergang.profielvrijgave"),
+            owner_fields={"leergang.profielvrijgave": "profiel__owner"},
+            assigned_via={
+                "leergang.kandidaatprofiel": (("vrijgaven__vacature", "leergang.vacature", None),),
+                "leergang.profielvrijgave": (("vacature", "leergang.vacature", None),),
+            },
+        ),
     )
 }
 
@@ -161,6 +312,54 @@ MATRIX: dict[str, dict[str, dict[str, Scope]]] = {
         Role.FUNCTIONEEL_BEHEERDER: _cells(Scope.ALL),
     },
     "core.logboek": {EVERYONE: _cells(Scope.OWN, VIEW)},
+    # Leergang. Staff for their cohort (a programmaleider without a cohort: every cohort).
+    "leergang.programma": {
+        Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED),
+        Role.DOCENT: _cells(Scope.ASSIGNED, VIEW),
+        Role.KANDIDAAT: _cells(Scope.ASSIGNED, VIEW),
+        Role.STAGESECRETARIS: _cells(Scope.ASSIGNED, VIEW),
+    },
+    "leergang.deelnemers": {
+        EVERYONE: _cells(Scope.OWN, VIEW),
+        Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED),
+        Role.DOCENT: _cells(Scope.ASSIGNED, VIEW),
+        Role.COACH: _cells(Scope.ASSIGNED, VIEW),
+        Role.STAGESECRETARIS: _cells(Scope.ASSIGNED, VIEW),
+    },
+    # A candidate's preferences: their own, and the programme staff who plan with them.
+    "leergang.voorkeuren": {
+        EVERYONE: _cells(Scope.OWN),
+        Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED, VIEW),
+    },
+    "leergang.leervragen": {
+        EVERYONE: _cells(Scope.OWN),
+        Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED, VIEW),
+        Role.COACH: _cells(Scope.ASSIGNED, VIEW),
+        Role.STAGESECRETARIS: _cells(Scope.ASSIGNED, VIEW),
+    },
+    "leergang.plannen": {
+        Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED),
+        Role.DOCENT: _cells(Scope.ASSIGNED, VIEW),
+    },
+    # A draft is for the staff only; after publication each candidate sees their own part.
+    "leergang.concept": {Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED)},
+    "leergang.indeling": {
+        EVERYONE: _cells(Scope.OWN, VIEW),
+        Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED),
+        Role.DOCENT: _cells(Scope.ASSIGNED, VIEW),
+        Role.COACH: _cells(Scope.ASSIGNED, VIEW),
+        Role.STAGESECRETARIS: _cells(Scope.ASSIGNED, VIEW),
+    },
+    "leergang.vacatures": {
+        Role.PROGRAMMALEIDER: _cells(Scope.ASSIGNED),
+        Role.KANDIDAAT: _cells(Scope.ASSIGNED, VIEW),
+        Role.SELECTIECOMMISSIELID: _cells(Scope.ASSIGNED, VIEW),
+    },
+    # A committee member sees a profile only once its candidate released it for the vacancy.
+    "leergang.kandidaatprofiel": {
+        EVERYONE: _cells(Scope.OWN),
+        Role.SELECTIECOMMISSIELID: _cells(Scope.ASSIGNED, VIEW),
+    },
 }
 
 # Django permissions ("app_label.codename") the UI asks for, answered from the matrix: the
@@ -210,19 +409,56 @@ def grants(roles, resource: str, action: str) -> list[Scope]:
     return [Scope(by_role[r][action]) for r in roles if r in by_role and action in by_role[r]]
 
 
-def _owner_q(resource: Resource, user_ids) -> Q:
-    field = resource.owner_field
-    if isinstance(user_ids, list):
-        return Q(**{f"{field}__in": user_ids})
-    return Q(**{field: user_ids})
+def _model(model_label: str):
+    from django.apps import apps
+
+    return apps.get_model(model_label)
 
 
-def _scope_q(user, resource: Resource, scope: Scope, model_label: str) -> Q | None:
+def _owner_q(resource: Resource, model_label: str, user_ids) -> Q:
+    lookup = resource.owner_lookup(model_label)
+    condition = (
+        Q(**{f"{lookup}__in": user_ids}) if isinstance(user_ids, list) else Q(**{lookup: user_ids})
+    )
+    if "__" not in lookup:
+        return condition
+    # Through a relation: a subquery, so a row reached twice is not returned twice.
+    return Q(pk__in=_model(model_label).objects.filter(condition).values("pk"))
+
+
+def _assigned_q(user, resource: Resource, role: str, model_label: str) -> Q | None:
+    assignments = _active_assignments(user).filter(group__name=role)
+    if assignments.filter(content_type__isnull=True).exists():
+        # The role is held without an object: it holds everywhere.
+        return Q(pk__isnull=False)
+    paths = resource.assigned_via.get(model_label, (("pk", model_label, None),))
+    combined: Q | None = None
+    for lookup, target, extra in paths:
+        app_label, model = target.split(".")
+        ids = list(
+            assignments.filter(
+                content_type__app_label=app_label, content_type__model=model
+            ).values_list("object_id", flat=True)
+        )
+        if not ids:
+            continue
+        if lookup == "pk" and extra is None:
+            q = Q(pk__in=ids)
+        else:
+            condition = Q(**{f"{lookup}__in": ids})
+            if extra is not None:
+                condition &= extra
+            q = Q(pk__in=_model(model_label).objects.filter(condition).values("pk"))
+        combined = q if combined is None else combined | q
+    return combined
+
+
+def _scope_q(user, resource: Resource, role: str, scope: Scope, model_label: str) -> Q | None:
     if scope == Scope.ALL:
         # Not Q(): an empty Q vanishes when combined with | and would narrow instead of widen.
         return Q(pk__isnull=False)
     if scope == Scope.OWN:
-        return _owner_q(resource, user.pk)
+        return _owner_q(resource, model_label, user.pk)
     if scope == Scope.DELEGATED:
         delegators = [
             int(object_id)
@@ -230,15 +466,9 @@ def _scope_q(user, resource: Resource, scope: Scope, model_label: str) -> Q | No
             .filter(group__name=Role.GEDELEGEERDE, content_type__model="user")
             .values_list("object_id", flat=True)
         ]
-        return _owner_q(resource, delegators) if delegators else None
+        return _owner_q(resource, model_label, delegators) if delegators else None
     if scope == Scope.ASSIGNED:
-        app_label, model = model_label.split(".")
-        ids = list(
-            _active_assignments(user)
-            .filter(content_type__app_label=app_label, content_type__model=model)
-            .values_list("object_id", flat=True)
-        )
-        return Q(pk__in=ids) if ids else None
+        return _assigned_q(user, resource, role, model_label)
     raise ValueError(scope)
 
 
@@ -249,14 +479,36 @@ def visible_q(user, model_label: str, action: str = VIEW) -> Q | None:
         return None
     combined: Q | None = None
     for resource in resources_for_model(model_label):
-        for scope in set(grants(roles, resource.key, action)):
-            q = _scope_q(user, resource, scope, model_label)
+        by_role = MATRIX.get(resource.key, {})
+        reached = {
+            (role if by_role[role][action] == Scope.ASSIGNED else "", by_role[role][action])
+            for role in roles
+            if role in by_role and action in by_role[role]
+        }
+        for role, scope in sorted(reached):
+            q = _scope_q(user, resource, role, Scope(scope), model_label)
             if q is None:
                 continue
             if resource.subset is not None:
                 q = q & resource.subset
             combined = q if combined is None else combined | q
     return combined
+
+
+def holds_role(user, role: str, scope_object=None) -> bool:
+    """Whether the user holds the role for this object (or, without one, everywhere)."""
+    if not user_roles(user) or role not in user_roles(user):
+        return False
+    assignments = _active_assignments(user).filter(group__name=role)
+    if assignments.filter(content_type__isnull=True).exists():
+        return True
+    if scope_object is None:
+        return False
+    from django.contrib.contenttypes.models import ContentType
+
+    return assignments.filter(
+        content_type=ContentType.objects.get_for_model(scope_object), object_id=scope_object.pk
+    ).exists()
 
 
 def can(user, action: str, resource: str, *, scope: Scope = Scope.ALL) -> bool:
