@@ -14,6 +14,8 @@ from spil.kennis.search import backends
 from spil.kennis.search.highlight import Highlighter, crop, render_html, render_marked
 from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
+from spil.kennis.search.spelling import Correction
+from spil.kennis.search.spelling_index import query_prepare
 
 # How many candidates the engine proposes to the reranker.
 CANDIDATES = 200
@@ -53,6 +55,15 @@ class SearchHit:
         if self.passages:
             return self.passages[0].excerpt_html
         return mark_safe(render_html(self.unit.title, []))
+
+
+class SearchHits(list[SearchHit]):
+    """What `unit_search` returns: the hits, best first, and what was searched for instead of
+    the question as typed ("Bedoelde je …?"), if anything."""
+
+    def __init__(self, hits=(), *, correction: Correction | None = None) -> None:
+        super().__init__(hits)
+        self.correction = correction
 
 
 def _average_lengths() -> tuple[int, dict[str, float]]:
@@ -220,14 +231,17 @@ def unit_search(
     document_ids: list[int] | None = None,
     section_ids: list[int] | None = None,
     user=None,
-) -> list[SearchHit]:
+    correct_spelling: bool = True,
+) -> SearchHits:
     """The `top` units that best answer `query`, best first. See the package docstring.
 
     Only documents `user` may see are searched (no user: the shared library only)."""
     document_ids = searchable_document_ids(user=user, document_ids=document_ids)
-    terms, counts = _query_terms(query)
+    # Curated synonyms and "Bedoelde je …?" (kennis.search.spelling_index).
+    correction = query_prepare(query=query, user=user, correct_spelling=correct_spelling)
+    terms, counts = _query_terms(correction.query if correction else query)
     ranked = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
-    return _hits(ranked[: max(top, 0)], terms, counts)
+    return SearchHits(_hits(ranked[: max(top, 0)], terms, counts), correction=correction)
 
 
 # Terms of a unit that describe it best, for "zie ook".
