@@ -4,6 +4,12 @@ Keywords and synonyms are library data (no owner; a beheerder keeps them, they a
 with the library). Reactions ("Was dit nuttig?") and searches that found nothing are personal:
 each row belongs to the user who searched; a beheerder sees them only counted together.
 Imported from `kennis.models`, so Django finds them there.
+
+Keywords and reactions point at a unit without a database constraint and are not deleted
+with it: reading a document in again deletes and rewrites its units, and the units that are
+still there get their old ids back (`kennis.services`, stable addresses), so what people added
+stays with them. Rows of a unit that is gone for good no longer join and are left out of
+every list, the index and the export.
 """
 
 from __future__ import annotations
@@ -19,7 +25,11 @@ class UnitKeyword(models.Model):
     indexed as extra text of the unit."""
 
     unit = models.ForeignKey(
-        "kennis.Unit", on_delete=models.CASCADE, related_name="keywords", verbose_name="eenheid"
+        "kennis.Unit",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="keywords",
+        verbose_name="eenheid",
     )
     text = models.CharField("trefwoord of situatie", max_length=200)
     created_at = models.DateTimeField("toegevoegd op", auto_now_add=True)
@@ -67,7 +77,11 @@ class SearchFeedback(models.Model):
     )
     query = models.CharField("zoekvraag", max_length=500)
     unit = models.ForeignKey(
-        "kennis.Unit", on_delete=models.CASCADE, related_name="+", verbose_name="eenheid"
+        "kennis.Unit",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name="eenheid",
     )
     useful = models.BooleanField("nuttig")
     created_at = models.DateTimeField("gegeven op", auto_now_add=True)
