@@ -12,6 +12,7 @@ from spil.accounts.services import role_grant
 from spil.agenda.models import Afspraak, AgendaInstellingen
 from spil.agenda.services import agenda_import, correctie_create
 from spil.core.audit import audit_reads
+from spil.kennis.curation_services import search_feedback_record, search_miss_record
 from spil.kennis.library_services import unit_visit_record
 from spil.kennis.models import Document, Upload
 from spil.kennis.services import document_ingest
@@ -47,6 +48,8 @@ def fill(user, *, tag: str, watcher=None):
     )
     unit_visit_record(owner=user, unit=shared.units.first())
     unit_visit_record(owner=user, unit=private.units.first())
+    search_feedback_record(user=user, query=f"raad {tag}", unit=shared.units.first(), useful=False)
+    search_miss_record(user=user, query=f"zwembad {tag}")
     agenda_import(owner=user, filename="Werk.ics", data=WERKAGENDA, today=date(2025, 3, 10))
     afspraak = Afspraak.objects.filter(owner=user).first()
     correctie_create(owner=user, afspraak_id=afspraak.pk, bereik="reeks", domein="omgeving")

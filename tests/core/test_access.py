@@ -84,6 +84,23 @@ def _make(label: str, resource: str, owner: User, n: int):
         return UnitVisit.objects.create(
             owner=owner, unit=unit, visited_at=datetime(2026, 1, 1, tzinfo=UTC)
         )
+    if label in {"kennis.unitkeyword", "kennis.searchfeedback"}:
+        from spil.kennis.models import SearchFeedback, UnitKeyword
+
+        unit = _make("kennis.unitvisit", resource, owner, n).unit
+        if label == "kennis.unitkeyword":
+            return UnitKeyword.objects.create(unit=unit, text=tag)
+        return SearchFeedback.objects.create(owner=owner, unit=unit, query=tag, useful=True)
+    if label == "kennis.synonymgroup":
+        from spil.kennis.models import SynonymGroup
+
+        return SynonymGroup.objects.create(words=f"{tag} {tag}-b")
+    if label == "kennis.searchmiss":
+        from spil.kennis.models import SearchMiss
+
+        return SearchMiss.objects.create(
+            owner=owner, query=tag, last_at=datetime(2026, 1, 1, tzinfo=UTC)
+        )
     if label.startswith("agenda."):
         bron, _ = agenda.Agendabron.objects.get_or_create(owner=owner, naam=f"bron-{tag}")
         start = datetime(2026, 3, 2, 9, tzinfo=UTC)

@@ -57,6 +57,8 @@ MISSING_ID = 987_654_321
 OWNER_MAY_GET_404 = {
     # Reading the rest of a file is only possible when an import left appointments out.
     "agenda:import_hele_periode": "de testagenda werd helemaal ingelezen",
+    # Keywords belong to themes of the shared library; a private document has none.
+    "kennis:unit_keywords": "trefwoorden horen bij de gedeelde bibliotheek",
 }
 
 

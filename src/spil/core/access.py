@@ -114,6 +114,17 @@ RESOURCES: dict[str, Resource] = {
         Resource("kennis.uploads", "aangeboden bestanden", ("kennis.upload",)),
         Resource("kennis.leesgeschiedenis", "leesgeschiedenis", ("kennis.unitvisit",)),
         Resource(
+            "kennis.zoekbeheer",
+            "zoekbeheer (trefwoorden bij thema's, synoniemen)",
+            ("kennis.unitkeyword", "kennis.synonymgroup"),
+            personal=False,
+        ),
+        Resource(
+            "kennis.zoekreacties",
+            "reacties op zoekresultaten en zoekvragen zonder resultaat",
+            ("kennis.searchfeedback", "kennis.searchmiss"),
+        ),
+        Resource(
             "agenda.agenda",
             "agenda",
             (
@@ -293,6 +304,13 @@ MATRIX: dict[str, dict[str, dict[str, Scope]]] = {
     "kennis.eigen_documenten": {EVERYONE: _cells(Scope.OWN)},
     "kennis.uploads": {EVERYONE: _cells(Scope.OWN)},
     "kennis.leesgeschiedenis": {EVERYONE: _cells(Scope.OWN)},
+    # Everybody's search uses them; a beheerder keeps them. Reactions stay each user's own (the
+    # beheerder sees them only counted together, through kennis.curation_selectors).
+    "kennis.zoekbeheer": {
+        Role.FUNCTIONEEL_BEHEERDER: _cells(Scope.ALL),
+        Role.BIBLIOTHEEKBEHEERDER: _cells(Scope.ALL),
+    },
+    "kennis.zoekreacties": {EVERYONE: _cells(Scope.OWN)},
     "agenda.agenda": {
         EVERYONE: _cells(Scope.OWN),
         # Imports and labels for the secretaris who delegated; removing stays theirs.
@@ -367,6 +385,7 @@ MATRIX: dict[str, dict[str, dict[str, Scope]]] = {
 PERMISSIONS: dict[str, tuple[str, Action]] = {
     "kennis.manage_library": ("kennis.bibliotheek", ADD),
     "kennis.curate_library": ("kennis.bibliotheek", CHANGE),
+    "kennis.manage_search": ("kennis.zoekbeheer", CHANGE),
     "accounts.manage_users": ("accounts.account", CHANGE),
     "accounts.manage_roles": ("accounts.rollen", ADD),
 }

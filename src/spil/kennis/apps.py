@@ -28,6 +28,9 @@ class KennisConfig(AppConfig):
         navigation.register("zoeken", NavItem("Zoeken", "kennis:search", ("/zoeken/",)), order=20)
         cli_commands.register("kennis", CliCommand("spil.kennis.cli"), order=10)
         cli_commands.register("kennis-zoeken", CliCommand("spil.kennis.search_cli"), order=11)
+        cli_commands.register(
+            "kennis-bibliotheek", CliCommand("spil.kennis.curation_cli"), order=12
+        )
         startup_jobs.register(
             "documenten-herstellen",
             StartupJob("half ingelezen documenten", _remove_unready_documents),

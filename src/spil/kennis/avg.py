@@ -1,5 +1,6 @@
 """The kennisbank part of the AVG export and account removal: uploads (with the original
-files), reading history and private documents."""
+files), reading history, private documents, reactions to search results ("Was dit nuttig?")
+and searches that found nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 
 from spil.core.avg import rows
 from spil.core.registry import AvgProvider
-from spil.kennis.models import Document, UnitVisit, Upload
+from spil.kennis.models import Document, SearchFeedback, SearchMiss, UnitVisit, Upload
 
 
 def export(*, user) -> dict:
@@ -15,6 +16,8 @@ def export(*, user) -> dict:
         "kennis.document": rows(Document.objects.filter(owner=user)),
         "kennis.upload": rows(Upload.objects.filter(owner=user), exclude=("data",)),
         "kennis.unitvisit": rows(UnitVisit.objects.filter(owner=user)),
+        "kennis.searchfeedback": rows(SearchFeedback.objects.filter(owner=user)),
+        "kennis.searchmiss": rows(SearchMiss.objects.filter(owner=user)),
     }
 
 
@@ -31,11 +34,19 @@ def delete(*, user) -> None:
         document.delete()
     Upload.objects.filter(owner=user).delete()
     UnitVisit.objects.filter(owner=user).delete()
+    SearchFeedback.objects.filter(owner=user).delete()
+    SearchMiss.objects.filter(owner=user).delete()
 
 
 PROVIDER = AvgProvider(
-    label="Kennisbank: eigen documenten, aangeboden bestanden en leesgeschiedenis",
-    models=("kennis.document", "kennis.upload", "kennis.unitvisit"),
+    label="Kennisbank: eigen documenten, aangeboden bestanden, leesgeschiedenis en zoekreacties",
+    models=(
+        "kennis.document",
+        "kennis.upload",
+        "kennis.unitvisit",
+        "kennis.searchfeedback",
+        "kennis.searchmiss",
+    ),
     export=export,
     delete=delete,
     files=files,

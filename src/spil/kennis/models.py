@@ -234,3 +234,25 @@ class UnitVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.owner} – {self.unit}"
+
+
+# What people add to the search (keywords, synonyms, reactions): see curation_models.
+from spil.kennis.curation_models import (  # noqa: E402
+    SearchFeedback,
+    SearchMiss,
+    SynonymGroup,
+    UnitKeyword,
+)
+
+__all__ = [
+    "Document",
+    "Passage",
+    "SearchFeedback",
+    "SearchMiss",
+    "Section",
+    "SynonymGroup",
+    "Unit",
+    "UnitKeyword",
+    "UnitVisit",
+    "Upload",
+]

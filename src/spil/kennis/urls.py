@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import curation_views, views
 
 app_name = "kennis"
 
@@ -23,5 +23,9 @@ urlpatterns = [
         name="section",
     ),
     path("themas/<int:unit_id>/", views.unit_detail, name="unit"),
+    path("themas/<int:unit_id>/trefwoorden/", curation_views.unit_keywords, name="unit_keywords"),
     path("zoeken/", views.search, name="search"),
+    path("zoeken/nuttig/", curation_views.search_feedback, name="search_feedback"),
+    path("zoeken/beheer/", curation_views.search_signals, name="search_signals"),
+    path("zoeken/beheer/synoniemen/", curation_views.synonyms, name="synonyms"),
 ]

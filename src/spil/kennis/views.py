@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,8 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from spil.core.forms import IdField, QueryForm
 from spil.core.htmx import htmx_refresh, is_htmx
 from spil.kennis import selectors
+from spil.kennis.curation_selectors import may_manage_search, search_feedback_for
+from spil.kennis.curation_services import search_miss_record
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
-from spil.kennis.models import Unit, Upload
+from spil.kennis.models import Document, Unit, Upload
 from spil.web.templatetags.spil_ui import query_terms
 
 # A query of this many words, at least QUESTION_MIN_CONTENT_WORDS of them content words, or one
@@ -34,6 +38,8 @@ QUESTION_RESULTS = 5
 QUESTION_TIPS = 3
 TOPIC_PASSAGES = 2
 MAX_QUERY_LENGTH = 500
+# "Meer resultaten" adds a page of results at a time, up to this many pages.
+MAX_PAGES = 10
 
 
 # Passages longer than this show the search's excerpt around the matches instead of all text.
@@ -53,6 +59,17 @@ class SearchResult:
     citation: selectors.Citation
     passages: list[ResultPassage]
     place: str
+    rank: int = 0  # place in the whole result list, from 1
+    useful: bool | None = None  # the user's own earlier answer to "Was dit nuttig?"
+
+
+@dataclass
+class ResultGroup:
+    """The results of one document, when a topic search finds several documents."""
+
+    document: Document
+    results: list[SearchResult]
+    only_here_url: str
 
 
 def _is_htmx(request) -> bool:
@@ -219,8 +236,18 @@ def unit_detail(request, unit_id: int):
             "previous": previous,
             "next": following,
             "related": related,
+            **_curation_context(unit=unit, user=request.user),
         },
     )
+
+
+def _curation_context(*, unit: Unit, user) -> dict:
+    """For a beheerder of the search: the unit's keywords and where to change them."""
+    if unit.document.owner_id is not None or not may_manage_search(user=user):
+        return {}
+    from spil.kennis.curation_selectors import unit_keyword_list
+
+    return {"may_manage_search": True, "keywords": unit_keyword_list(unit=unit)}
 
 
 def search(request):
@@ -250,7 +277,13 @@ def search(request):
             and bool(terms)
         )
     )
+    page = min(params.value("pagina", 1), MAX_PAGES)
+    literal = bool(params.value("letterlijk", False))
+    per_page = QUESTION_RESULTS if is_question else TOPIC_RESULTS
+    live = request.headers.get("Spil-Live") == "1"
     results: list[SearchResult] = []
+    correction = None
+    has_more = False
     if query:
         from spil.kennis.search import unit_search
 
@@ -259,22 +292,45 @@ def search(request):
         )
         hits = unit_search(
             query=query,
-            top=QUESTION_RESULTS if is_question else TOPIC_RESULTS,
+            top=page * per_page + 1,  # one more than shown: are there more?
             document_ids=[document_id] if document_id else None,
             section_ids=section_ids,
             user=request.user,
+            correct_spelling=not literal,
         )
+        correction = hits.correction
+        has_more = len(hits) > page * per_page and page < MAX_PAGES
         per_hit = QUESTION_TIPS if is_question else TOPIC_PASSAGES
-        results = [_result(hit.unit, passages=_best_passages(hit, per_hit)) for hit in hits]
+        results = [
+            _result(hit.unit, passages=_best_passages(hit, per_hit), rank=rank)
+            for rank, hit in enumerate(hits[: page * per_page], start=1)
+        ]
+        answers = search_feedback_for(
+            user=request.user, query=query, unit_ids=[r.unit.id for r in results]
+        )
+        for result in results:
+            result.useful = answers.get(result.unit.id)
+        if not results and not live and page == 1:
+            search_miss_record(user=request.user, query=query)
+    address = _search_params(query, document_id, chapter_id, literal)
     context = {
         "query": query,
-        "terms": terms,
+        "searched": correction.query if correction else query,
+        "correction": correction,
+        "literal_url": _search_url({**address, "letterlijk": "1"}),
+        "terms": query_terms(correction.query if correction else query),
         "is_question": is_question,
         "results": results,
+        "groups": _groups(results, address) if not is_question and not document_id else [],
+        "has_more": has_more,
+        "more_url": _search_url({**address, "pagina": str(page + 1)}),
+        "next_rank": page * per_page + 1,
+        "page": page,
         "document_id": document_id,
         "chapter_id": chapter_id,
         "documents": selectors.document_options(user=request.user),
         "chapter_groups": chapter_groups,
+        "may_manage_search": may_manage_search(user=request.user),
     }
     fragment = _is_htmx(request)
     template = "kennis/_search_results.html" if fragment else "kennis/search.html"
@@ -285,18 +341,50 @@ def search(request):
     # The fragment and the whole page share one URL: the browser's cache (back, reload) must
     # never hand out the fragment as the page.
     patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
-    if fragment and request.headers.get("Spil-Live") == "1":
+    if fragment and live:
         # Typing updates the address in place; only a deliberate search adds a history entry.
         response["HX-Replace-Url"] = request.get_full_path()
     return response
 
 
 class SearchParams(QueryForm):
-    """The search page's address: the question and the optional document and chapter."""
+    """The search page's address: the question, the optional document and chapter, the page
+    of results and whether to search the words exactly as typed."""
 
     q = forms.CharField(label="Zoekvraag", required=False)
     document = IdField(label="Document")
     hoofdstuk = IdField(label="Hoofdstuk")
+    pagina = IdField(label="Pagina")
+    letterlijk = forms.BooleanField(label="Letterlijk zoeken", required=False)
+
+
+def _search_params(
+    query: str, document_id: int | None, chapter_id: int | None, literal: bool
+) -> dict[str, str]:
+    params = {"q": query}
+    if document_id:
+        params["document"] = str(document_id)
+    if chapter_id:
+        params["hoofdstuk"] = str(chapter_id)
+    if literal:
+        params["letterlijk"] = "1"
+    return params
+
+
+def _search_url(params: dict[str, str]) -> str:
+    return f"{reverse('kennis:search')}?{urlencode(params)}"
+
+
+def _groups(results: list[SearchResult], params: dict[str, str]) -> list[ResultGroup]:
+    """Results per document in order of each document's best result; [] for one document."""
+    by_document: dict[int, ResultGroup] = {}
+    for result in results:
+        document = result.unit.document
+        if document.id not in by_document:
+            url = _search_url({**params, "document": str(document.id)})
+            by_document[document.id] = ResultGroup(document, [], url)
+        by_document[document.id].results.append(result)
+    return list(by_document.values()) if len(by_document) > 1 else []
 
 
 def _place(unit: Unit) -> str:
@@ -307,12 +395,13 @@ def _place(unit: Unit) -> str:
     return " › ".join(parts[-2:])
 
 
-def _result(unit: Unit, *, passages: list[ResultPassage]) -> SearchResult:
+def _result(unit: Unit, *, passages: list[ResultPassage], rank: int = 0) -> SearchResult:
     return SearchResult(
         unit=unit,
         citation=selectors.unit_citation(unit=unit),
         passages=passages,
         place=_place(unit),
+        rank=rank,
     )
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spil.kennis.analysis.compounds import BASE_STEMS, candidate_stems, split_compound
 from spil.kennis.analysis.stemming import stem
 from spil.kennis.analysis.stopwords import STOPWORDS
-from spil.kennis.analysis.synonyms import synonym_index
+from spil.kennis.analysis.synonyms import synonym_caches, synonym_index
 from spil.kennis.analysis.tokens import ABBREVIATIONS, Token, prepare_text, tokenize
 from spil.kennis.analysis.wordlists import words
 
@@ -168,6 +168,9 @@ def _stem_synonyms() -> dict[str, frozenset[str]]:
             other if other in ABBREVIATIONS else stem(other) for other in others
         )
     return {key: frozenset(values - {key}) for key, values in by_stem.items()}
+
+
+synonym_caches.append(_stem_synonyms.cache_clear)
 
 
 def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[QueryTerm]:

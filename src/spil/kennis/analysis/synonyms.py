@@ -66,11 +66,35 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+# Groups people maintain in Spil (data, not code): set by the search before each question
+# through `set_curated_groups`, used next to the built-in list.
+_curated: tuple[tuple[str, ...], ...] = ()
+# Caches built on synonym_index elsewhere in the analysis, cleared when the groups change.
+synonym_caches: list = []
+
+
+def curated_groups() -> tuple[tuple[str, ...], ...]:
+    return _curated
+
+
+def set_curated_groups(groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Use these groups next to SYNONYM_GROUPS from now on; True when that changed anything."""
+    global _curated
+    groups = tuple(tuple(group) for group in groups)
+    if groups == _curated:
+        return False
+    _curated = groups
+    synonym_index.cache_clear()
+    for clear in synonym_caches:
+        clear()
+    return True
+
+
 @lru_cache(maxsize=1)
 def synonym_index() -> dict[str, frozenset[str]]:
-    """Surface word -> the other words of its group(s)."""
+    """Surface word -> the other words of its group(s), built-in and curated."""
     index: dict[str, set[str]] = {}
-    for group in SYNONYM_GROUPS:
+    for group in SYNONYM_GROUPS + _curated:
         for word in group:
             index.setdefault(word, set()).update(w for w in group if w != word)
     return {word: frozenset(others) for word, others in index.items()}

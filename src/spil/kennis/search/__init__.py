@@ -14,6 +14,9 @@ Public API (stable; the web UI and the CLI use only this):
         hit.passages        # up to 3 HitPassage, best first: id, kind, page, text,
                             # spans (offsets of matched words in text), excerpt, excerpt_html
 
+    hits.correction     # spelling.Correction when unknown words were replaced ("Bedoelde
+                        # je …?"), else None; correct_spelling=False searches as typed
+
     related = unit_related(unit=some_unit, top=5, user=request.user)   # "zie ook"
 
 `user` limits the search to what that user may see: the shared library plus their own private
@@ -29,6 +32,12 @@ database engine (SQLite FTS5 or PostgreSQL tsvector) proposes candidates; the re
 backends give the same order.
 """
 
-from spil.kennis.search.querying import HitPassage, SearchHit, unit_related, unit_search
+from spil.kennis.search.querying import (
+    HitPassage,
+    SearchHit,
+    SearchHits,
+    unit_related,
+    unit_search,
+)
 
-__all__ = ["HitPassage", "SearchHit", "unit_related", "unit_search"]
+__all__ = ["HitPassage", "SearchHit", "SearchHits", "unit_related", "unit_search"]

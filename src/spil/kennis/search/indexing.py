@@ -9,6 +9,7 @@ from collections import Counter
 from django.db import transaction
 
 from spil.kennis.analysis import document_vocabulary
+from spil.kennis.curation_selectors import unit_keywords_by_unit
 from spil.kennis.extraction.back_matter import unit_role
 from spil.kennis.models import Document, Passage, Unit
 from spil.kennis.search import backends
@@ -60,12 +61,14 @@ def document_index(*, document: Document) -> None:
         [unit.title for unit in units]
         + [passage.text for items in passages.values() for passage in items]
     )
+    # Keywords people added to units (kennis.curation_*): extra tip lines after the passages.
+    keywords = unit_keywords_by_unit(unit_ids=[unit.id for unit in units])
     for unit in units:
         items = passages[unit.id]
         unit.index_title, unit.index_tips, unit.index_body = shadow_columns(
             title=unit.title,
             heading_path=unit.heading_path,
-            tips=[p.text for p in items if p.kind in TIP_KINDS],
+            tips=[p.text for p in items if p.kind in TIP_KINDS] + keywords.get(unit.id, []),
             body=[p.text for p in items if p.kind not in TIP_KINDS],
             vocabulary=vocabulary,
         )

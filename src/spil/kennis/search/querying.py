@@ -15,6 +15,8 @@ from spil.kennis.search.blending import DENSE, HYBRID, LEXICAL, answer_confident
 from spil.kennis.search.highlight import Highlighter, crop, render_html, render_marked
 from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
+from spil.kennis.search.spelling import Correction
+from spil.kennis.search.spelling_index import query_prepare
 
 # How many candidates the engine proposes to the reranker.
 CANDIDATES = 200
@@ -38,7 +40,7 @@ class HitPassage:
 
 @dataclass(frozen=True)
 class SearchAnswer:
-    hits: list[SearchHit]
+    hits: SearchHits
     # False: the library seems to have no theme about this; the hits are only the nearest.
     confident: bool
     # Whether meaning (vectors) took part, or words alone.
@@ -63,6 +65,15 @@ class SearchHit:
         if self.passages:
             return self.passages[0].excerpt_html
         return mark_safe(render_html(self.unit.title, []))
+
+
+class SearchHits(list[SearchHit]):
+    """What `unit_search` returns: the hits, best first, and what was searched for instead of
+    the question as typed ("Bedoelde je …?"), if anything."""
+
+    def __init__(self, hits=(), *, correction: Correction | None = None) -> None:
+        super().__init__(hits)
+        self.correction = correction
 
 
 def _average_lengths() -> tuple[int, dict[str, float]]:
@@ -239,7 +250,8 @@ def unit_search(
     section_ids: list[int] | None = None,
     user=None,
     mode: str = "hybride",
-) -> list[SearchHit]:
+    correct_spelling: bool = True,
+) -> SearchHits:
     """The `top` units that best answer `query`, best first. See the package docstring.
 
     Only documents `user` may see are searched (no user: the shared library only)."""
@@ -250,6 +262,7 @@ def unit_search(
         section_ids=section_ids,
         user=user,
         mode=mode,
+        correct_spelling=correct_spelling,
     ).hits
 
 
@@ -261,6 +274,7 @@ def unit_search_answer(
     section_ids: list[int] | None = None,
     user=None,
     mode: str = HYBRID,
+    correct_spelling: bool = True,
 ) -> SearchAnswer:
     """Like `unit_search`, with whether the library seems to answer the question at all.
 
@@ -268,6 +282,11 @@ def unit_search_answer(
     (meaning only; for evaluation). Without a model or ready vectors, every mode is lexical.
     """
     document_ids = searchable_document_ids(user=user, document_ids=document_ids)
+    # Curated synonyms and "Bedoelde je …?" (kennis.search.spelling_index): both the words and
+    # the meaning are searched for the corrected question.
+    correction = query_prepare(query=query, user=user, correct_spelling=correct_spelling)
+    if correction:
+        query = correction.query
     terms, counts = _query_terms(query)
     lexical: list[Ranked] = []
     if mode != DENSE:
@@ -299,7 +318,9 @@ def unit_search_answer(
         )
     confident = answer_confident(lexical, dense, terms)
     return SearchAnswer(
-        hits=_hits(shown, terms, counts, dense_passages=best_passages),
+        hits=SearchHits(
+            _hits(shown, terms, counts, dense_passages=best_passages), correction=correction
+        ),
         confident=confident,
         semantic=bool(dense),
     )

@@ -112,6 +112,16 @@
     if (waited) { window.setTimeout(announceProgress, 300); }
   });
 
+  // "Meer resultaten": after the longer list arrives, focus moves to the first new result, so
+  // keyboard and screen-reader users continue where the list grew (the link itself is gone).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var target = source && source.getAttribute && source.getAttribute("data-more-results");
+    if (!target) { return; }
+    var first = document.getElementById(target);
+    if (first) { first.focus(); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () { setup(document); });
   document.addEventListener("htmx:afterSettle", function (event) { setup(event.target); });
 })();
