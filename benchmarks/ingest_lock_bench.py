@@ -85,6 +85,9 @@ def measure(*, megabytes: float, src: Path, interval: float = 0.05) -> Measureme
             DJANGO_SETTINGS_MODULE="spil.conf.local",
             SPIL_DATA_DIR=str(folder / "data"),
             SPIL_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+            # With the immediate backend the passage vectors would be made inside the ingestion
+            # (minutes for a large file); in Spil they are later background work of their own.
+            SPIL_SEARCH_VECTORS="false",
         )
         python = sys.executable
         subprocess.run(
