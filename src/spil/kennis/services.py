@@ -145,8 +145,8 @@ def document_ingest(
 def _extract(*, data: bytes, filename: str) -> ParsedDocument:
     """Read the file in a child process with the configured time and memory limits."""
     limits = Limits(
-        seconds=float(getattr(settings, "SPIL_EXTRACTIE_SECONDEN", 120)),
-        memory_mb=int(getattr(settings, "SPIL_EXTRACTIE_GEHEUGEN_MB", 2048)),
+        seconds=float(settings.SPIL_EXTRACTIE_SECONDEN),
+        memory_mb=int(settings.SPIL_EXTRACTIE_GEHEUGEN_MB),
     )
     return extract_document_limited(data=data, filename=filename, limits=limits)
 
