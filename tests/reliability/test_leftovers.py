@@ -4,6 +4,10 @@ the whole latest batch; a half-written document is removed when Spil starts."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -83,15 +87,46 @@ def test_the_status_list_shows_the_whole_latest_batch(user):
     assert {u.filename for u in listed} == {f"bestand-{n:02}.md" for n in range(45)}
 
 
+def _dead_writer() -> str:
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return f"{socket.gethostname()}:{gone.stdout.strip()}"
+
+
 def test_a_document_left_half_written_is_hidden_and_removed_at_start_up():
     result = document_ingest(data=TEXT, filename="werkboek.md")
-    Document.objects.filter(pk=result.document.pk).update(ready=False)  # as after kill -9
+    # As after kill -9 half-way: not ready, its writer gone.
+    Document.objects.filter(pk=result.document.pk).update(ready=False, writer=_dead_writer())
 
     assert not document_list(user=None).exists()
     assert document_recover_unready() == 1
     assert not Document.objects.exists()
     assert not Unit.objects.exists() and not Passage.objects.exists()
     assert document_ingest(data=TEXT, filename="werkboek.md").status == "added"
+
+
+def test_a_document_being_written_by_a_live_process_is_left_alone():
+    result = document_ingest(data=TEXT, filename="werkboek.md")
+    Document.objects.filter(pk=result.document.pk).update(ready=False)  # this process writes
+
+    assert document_recover_unready() == 0
+    again = document_ingest(data=TEXT, filename="werkboek.md")
+    assert again.status == "error"
+    assert "wordt op dit moment al ingelezen" in again.message
+
+
+def test_the_next_ingestion_replaces_what_a_dead_process_left_half_written():
+    result = document_ingest(data=TEXT, filename="werkboek.md")
+    Document.objects.filter(pk=result.document.pk).update(ready=False, writer=_dead_writer())
+
+    again = document_ingest(data=TEXT, filename="werkboek.md")
+
+    assert again.status == "added", again.message
+    assert Document.objects.get().ready
 
 
 def test_a_failure_while_indexing_a_new_document_leaves_nothing(monkeypatch):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from spil.kennis.extraction import MAX_BYTES, SUPPORTED, Limits, extract_document_limited
 from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
@@ -68,11 +72,13 @@ def document_ingest(
     checksum = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(source_name=filename, owner=owner).first()
     if existing and not existing.ready:
-        # Being written right now by another run (or left by a killed one until Spil starts).
-        return _error(
-            filename,
-            "dit bestand wordt op dit moment al ingelezen; kijk zo in de bibliotheek.",
-        )
+        if _writer_alive(existing):
+            return _error(
+                filename,
+                "dit bestand wordt op dit moment al ingelezen; kijk zo in de bibliotheek.",
+            )
+        _discard(document=existing)  # left half-written by a process that is gone
+        existing = None
     if existing and existing.checksum == checksum and not force:
         return IngestResult(
             filename=filename,
@@ -227,7 +233,9 @@ def _add(
 
     A failure removes what was written; a process killed half-way leaves a document that is
     not ready, which `document_recover_unready` removes when Spil starts."""
-    document = Document(source_name=filename, added_by=user, owner=owner, ready=False)
+    document = Document(
+        source_name=filename, added_by=user, owner=owner, ready=False, writer=_writer_id()
+    )
     _fill(document=document, parsed=parsed, checksum=checksum, size=size)
     with transaction.atomic():
         document.save()
@@ -277,10 +285,35 @@ def _mark_ready(*, document: Document, user, owner) -> None:
         _audit_publication(actor=user, document=document, verb="added")
 
 
+def _writer_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"[:100]
+
+
+# A document not ready for this long is taken as abandoned even when its writer cannot be
+# checked (another host).
+ABANDONED_AFTER = timedelta(hours=6)
+
+
+def _writer_alive(document: Document) -> bool:
+    host, _sep, pid = document.writer.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return timezone.now() - document.updated_at < ABANDONED_AFTER
+
+
 def document_recover_unready() -> int:
-    """Remove documents a killed ingestion left half-written (not ready); at start-up."""
+    """Remove documents that an ingestion killed half-way left not ready (at start-up); those
+    still being written by a running process are left alone."""
     removed = 0
     for document in Document.objects.filter(ready=False):
+        if _writer_alive(document):
+            continue
         Upload.objects.filter(document=document).update(data=b"")
         _discard(document=document)
         removed += 1
