@@ -19,7 +19,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from spil.kennis.extraction import MAX_BYTES, SUPPORTED, Limits, extract_document_limited
-from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
+from spil.kennis.extraction.parsed import (
+    ExtractionError,
+    ParsedDocument,
+    ParsedPassage,
+    ParsedSection,
+)
 from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit, Upload
 from spil.kennis.search.indexing import document_index, document_unindex
 
@@ -174,7 +179,7 @@ def _raced(*, filename: str, owner, checksum: str) -> IngestResult:
 
 
 # Passages are written in steps of this many rows, each its own short transaction.
-PASSAGE_BATCH = 2_000
+PASSAGE_BATCH = 1_000
 
 
 def _write(
@@ -210,8 +215,8 @@ def _replace(
         document.sections.all().delete()
         _fill(document=document, parsed=parsed, checksum=checksum, size=size)
         document.save()
-        passages = _store_structure(document=document, parsed=parsed, addresses=addresses)
-        Passage.objects.bulk_create(passages, batch_size=PASSAGE_BATCH)
+        units = _store_structure(document=document, parsed=parsed, addresses=addresses)
+        Passage.objects.bulk_create(_passages(units), batch_size=PASSAGE_BATCH)
         _visits_restore(document=document, visits=visits)
         document_index(document=document)
         if owner is None:
@@ -239,7 +244,8 @@ def _add(
     _fill(document=document, parsed=parsed, checksum=checksum, size=size)
     with transaction.atomic():
         document.save()
-        passages = _store_structure(document=document, parsed=parsed)
+        units = _store_structure(document=document, parsed=parsed)
+    passages = _passages(units)
     try:
         for start in range(0, len(passages), PASSAGE_BATCH):
             with transaction.atomic():
@@ -458,10 +464,10 @@ def _store_structure(
     document: Document,
     parsed: ParsedDocument,
     addresses: dict[str, tuple[int, int | None]] | None = None,
-) -> list[Passage]:
+) -> list[tuple[Unit, list[ParsedPassage]]]:
     """Write the section tree, one unit per section with text of its own, and the passages.
     Sections and units found in `addresses` (see _addresses_of) get their old ids back.
-    Returns the passages, unsaved: the caller writes them in steps."""
+    Returns each unit with its parsed passages: the caller writes them (see _passages)."""
     ordered: list[tuple[ParsedSection, ParsedSection | None, list[str]]] = []
 
     def visit(node: ParsedSection, parent: ParsedSection | None, path: list[str]) -> None:
@@ -537,8 +543,12 @@ def _store_structure(
         unit_passages.append(node.passages)
     Unit.objects.bulk_create(units)
 
+    return list(zip(units, unit_passages, strict=True))
+
+
+def _passages(units: list[tuple[Unit, list[ParsedPassage]]]) -> list[Passage]:
     return [
         Passage(unit=unit, position=i, kind=p.kind, text=p.text, page=p.page)
-        for unit, passages in zip(units, unit_passages, strict=True)
+        for unit, passages in units
         for i, p in enumerate(passages)
     ]
