@@ -68,8 +68,10 @@ def document_ingest(
     what the uploader can see (the shared library and, for a private upload, their own).
     `user` is who hands the file in (None: the command line).
     `force` reads an unchanged file again (e.g. after an improvement of the extraction).
-    Nothing is written unless the whole file was read and structured; the write of one
-    document (rows and search index) is a single transaction.
+    Nothing is written unless the whole file was read and structured. A new document is
+    written in short steps and stays hidden until complete (see _add); a new version replaces
+    the old one in a single transaction (see _replace). Two runs with the same new file at
+    once end with one stored copy and a friendly message for the other.
     """
     filename = Path(filename).name
     if len(data) > MAX_BYTES:
@@ -78,9 +80,18 @@ def document_ingest(
     existing = Document.objects.filter(source_name=filename, owner=owner).first()
     if existing and not existing.ready:
         if _writer_alive(existing):
+            if existing.checksum == checksum:  # the same file, read in by another run
+                return IngestResult(
+                    filename=filename,
+                    status="unchanged",
+                    message=f"{filename}: wordt op dit moment al door een andere verwerking "
+                    "ingelezen; er komt één exemplaar in de bibliotheek.",
+                    document=existing,
+                )
             return _error(
                 filename,
-                "dit bestand wordt op dit moment al ingelezen; kijk zo in de bibliotheek.",
+                "een andere versie van dit bestand wordt op dit moment ingelezen; "
+                "probeer het over een paar minuten opnieuw.",
             )
         _discard(document=existing)  # left half-written by a process that is gone
         existing = None
