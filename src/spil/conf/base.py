@@ -170,6 +170,10 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 
 # Uploads above this size are refused before they are read into memory.
 SPIL_MAX_UPLOAD_BYTES = env.int("SPIL_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+# Reading one file runs in a child process within these limits (spil.kennis.extraction.sandbox);
+# a file that needs more fails with a Dutch message naming the limit.
+SPIL_EXTRACTIE_SECONDEN = env.float("SPIL_EXTRACTIE_SECONDEN", default=120)
+SPIL_EXTRACTIE_GEHEUGEN_MB = env.int("SPIL_EXTRACTIE_GEHEUGEN_MB", default=2048)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -43,6 +43,9 @@ class Document(models.Model):
     # hidden from pages and search until the final step; left False only by a process that
     # was killed half-way, and then removed when Spil starts.
     ready = models.BooleanField("klaar", default=True)
+    # Which process writes a document that is not ready ("host:pid"): one that is gone left it
+    # half-written, and the next ingestion of the same file (or Spil's start) removes it.
+    writer = models.CharField("wordt geschreven door", max_length=100, blank=True, default="")
 
     objects = AccessQuerySet.as_manager()
 

@@ -188,6 +188,26 @@ def section_reading(*, section: Section) -> list[ReadingBlock]:
     return blocks
 
 
+# A reading page shows at most about this many characters; longer text is split over pages
+# ("deel 2 van 5"), so that a huge section never makes a page of megabytes.
+READING_PAGE_CHARS = 60_000
+
+
+def reading_pages(sizes: list[int], limit: int = READING_PAGE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) slices of consecutive items whose sizes add up to about `limit` at most;
+    an item larger than `limit` gets a page of its own. Always at least one (empty) page."""
+    pages: list[tuple[int, int]] = []
+    start = 0
+    total = 0
+    for index, size in enumerate(sizes):
+        if index > start and total + size > limit:
+            pages.append((start, index))
+            start, total = index, 0
+        total += size
+    pages.append((start, len(sizes)))
+    return pages
+
+
 def unit_get(*, unit_id: int, user=None) -> Unit | None:
     return (
         Unit.objects.filter(document__in=documents_visible(user=user))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -13,9 +16,15 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from spil.kennis.extraction import MAX_BYTES, SUPPORTED, Limits, extract_document_limited
-from spil.kennis.extraction.parsed import ExtractionError, ParsedDocument, ParsedSection
+from spil.kennis.extraction.parsed import (
+    ExtractionError,
+    ParsedDocument,
+    ParsedPassage,
+    ParsedSection,
+)
 from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit, Upload
 from spil.kennis.search.indexing import document_index, document_unindex
 
@@ -59,8 +68,10 @@ def document_ingest(
     what the uploader can see (the shared library and, for a private upload, their own).
     `user` is who hands the file in (None: the command line).
     `force` reads an unchanged file again (e.g. after an improvement of the extraction).
-    Nothing is written unless the whole file was read and structured; the write of one
-    document (rows and search index) is a single transaction.
+    Nothing is written unless the whole file was read and structured. A new document is
+    written in short steps and stays hidden until complete (see _add); a new version replaces
+    the old one in a single transaction (see _replace). Two runs with the same new file at
+    once end with one stored copy and a friendly message for the other.
     """
     filename = Path(filename).name
     if len(data) > MAX_BYTES:
@@ -68,11 +79,22 @@ def document_ingest(
     checksum = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(source_name=filename, owner=owner).first()
     if existing and not existing.ready:
-        # Being written right now by another run (or left by a killed one until Spil starts).
-        return _error(
-            filename,
-            "dit bestand wordt op dit moment al ingelezen; kijk zo in de bibliotheek.",
-        )
+        if _writer_alive(existing):
+            if existing.checksum == checksum:  # the same file, read in by another run
+                return IngestResult(
+                    filename=filename,
+                    status="unchanged",
+                    message=f"{filename}: wordt op dit moment al door een andere verwerking "
+                    "ingelezen; er komt één exemplaar in de bibliotheek.",
+                    document=existing,
+                )
+            return _error(
+                filename,
+                "een andere versie van dit bestand wordt op dit moment ingelezen; "
+                "probeer het over een paar minuten opnieuw.",
+            )
+        _discard(document=existing)  # left half-written by a process that is gone
+        existing = None
     if existing and existing.checksum == checksum and not force:
         return IngestResult(
             filename=filename,
@@ -145,8 +167,8 @@ def document_ingest(
 def _extract(*, data: bytes, filename: str) -> ParsedDocument:
     """Read the file in a child process with the configured time and memory limits."""
     limits = Limits(
-        seconds=float(getattr(settings, "SPIL_EXTRACTIE_SECONDEN", 120)),
-        memory_mb=int(getattr(settings, "SPIL_EXTRACTIE_GEHEUGEN_MB", 2048)),
+        seconds=float(settings.SPIL_EXTRACTIE_SECONDEN),
+        memory_mb=int(settings.SPIL_EXTRACTIE_GEHEUGEN_MB),
     )
     return extract_document_limited(data=data, filename=filename, limits=limits)
 
@@ -168,7 +190,7 @@ def _raced(*, filename: str, owner, checksum: str) -> IngestResult:
 
 
 # Passages are written in steps of this many rows, each its own short transaction.
-PASSAGE_BATCH = 2_000
+PASSAGE_BATCH = 1_000
 
 
 def _write(
@@ -204,8 +226,8 @@ def _replace(
         document.sections.all().delete()
         _fill(document=document, parsed=parsed, checksum=checksum, size=size)
         document.save()
-        passages = _store_structure(document=document, parsed=parsed, addresses=addresses)
-        Passage.objects.bulk_create(passages, batch_size=PASSAGE_BATCH)
+        units = _store_structure(document=document, parsed=parsed, addresses=addresses)
+        Passage.objects.bulk_create(_passages(units), batch_size=PASSAGE_BATCH)
         _visits_restore(document=document, visits=visits)
         document_index(document=document)
         if owner is None:
@@ -227,11 +249,14 @@ def _add(
 
     A failure removes what was written; a process killed half-way leaves a document that is
     not ready, which `document_recover_unready` removes when Spil starts."""
-    document = Document(source_name=filename, added_by=user, owner=owner, ready=False)
+    document = Document(
+        source_name=filename, added_by=user, owner=owner, ready=False, writer=_writer_id()
+    )
     _fill(document=document, parsed=parsed, checksum=checksum, size=size)
     with transaction.atomic():
         document.save()
-        passages = _store_structure(document=document, parsed=parsed)
+        units = _store_structure(document=document, parsed=parsed)
+    passages = _passages(units)
     try:
         for start in range(0, len(passages), PASSAGE_BATCH):
             with transaction.atomic():
@@ -277,10 +302,35 @@ def _mark_ready(*, document: Document, user, owner) -> None:
         _audit_publication(actor=user, document=document, verb="added")
 
 
+def _writer_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"[:100]
+
+
+# A document not ready for this long is taken as abandoned even when its writer cannot be
+# checked (another host).
+ABANDONED_AFTER = timedelta(hours=6)
+
+
+def _writer_alive(document: Document) -> bool:
+    host, _sep, pid = document.writer.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return timezone.now() - document.updated_at < ABANDONED_AFTER
+
+
 def document_recover_unready() -> int:
-    """Remove documents a killed ingestion left half-written (not ready); at start-up."""
+    """Remove documents that an ingestion killed half-way left not ready (at start-up); those
+    still being written by a running process are left alone."""
     removed = 0
     for document in Document.objects.filter(ready=False):
+        if _writer_alive(document):
+            continue
         Upload.objects.filter(document=document).update(data=b"")
         _discard(document=document)
         removed += 1
@@ -425,10 +475,10 @@ def _store_structure(
     document: Document,
     parsed: ParsedDocument,
     addresses: dict[str, tuple[int, int | None]] | None = None,
-) -> list[Passage]:
+) -> list[tuple[Unit, list[ParsedPassage]]]:
     """Write the section tree, one unit per section with text of its own, and the passages.
     Sections and units found in `addresses` (see _addresses_of) get their old ids back.
-    Returns the passages, unsaved: the caller writes them in steps."""
+    Returns each unit with its parsed passages: the caller writes them (see _passages)."""
     ordered: list[tuple[ParsedSection, ParsedSection | None, list[str]]] = []
 
     def visit(node: ParsedSection, parent: ParsedSection | None, path: list[str]) -> None:
@@ -504,8 +554,12 @@ def _store_structure(
         unit_passages.append(node.passages)
     Unit.objects.bulk_create(units)
 
+    return list(zip(units, unit_passages, strict=True))
+
+
+def _passages(units: list[tuple[Unit, list[ParsedPassage]]]) -> list[Passage]:
     return [
         Passage(unit=unit, position=i, kind=p.kind, text=p.text, page=p.page)
-        for unit, passages in zip(units, unit_passages, strict=True)
+        for unit, passages in units
         for i, p in enumerate(passages)
     ]

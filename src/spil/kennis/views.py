@@ -201,6 +201,11 @@ def section_detail(request, document_id: int, section_id: int):
     section = selectors.section_get(document=document, section_id=section_id) if document else None
     if section is None:
         raise Http404
+    blocks = selectors.section_reading(section=section)
+    sizes = [
+        sum(len(p.text) for p in block.passages) + len(block.section.title) for block in blocks
+    ]
+    paging = _paging(request, selectors.reading_pages(sizes))
     return render(
         request,
         "kennis/section_detail.html",
@@ -208,9 +213,37 @@ def section_detail(request, document_id: int, section_id: int):
             "document": document,
             "section": section,
             "ancestors": selectors.section_ancestors(section=section),
-            "blocks": selectors.section_reading(section=section),
+            "blocks": blocks[paging.start : paging.end],
+            "paging": paging,
         },
     )
+
+
+@dataclass
+class Paging:
+    """Which part of a long reading page is shown (`?deel=N`, 1-based)."""
+
+    number: int
+    count: int
+    start: int
+    end: int
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.count else None
+
+
+def _paging(request, pages: list[tuple[int, int]]) -> Paging:
+    """The requested part; a missing, malformed or out-of-range `deel` shows the nearest one."""
+    raw = request.GET.get("deel", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
+    number = min(max(number, 1), len(pages))
+    start, end = pages[number - 1]
+    return Paging(number=number, count=len(pages), start=start, end=end)
 
 
 def unit_detail(request, unit_id: int):
@@ -223,12 +256,15 @@ def unit_detail(request, unit_id: int):
         _result(hit_unit, passages=[]) for hit_unit in _related_units(unit=unit, user=request.user)
     ]
     passages = list(unit.passages.all())
+    paging = _paging(request, selectors.reading_pages([len(p.text) for p in passages]))
+    passages = passages[paging.start : paging.end]
     return render(
         request,
         "kennis/unit_detail.html",
         {
             "unit": unit,
             "passages": passages,
+            "paging": paging,
             "runs": selectors.passage_runs(passages=passages),
             "chapter": selectors.unit_chapter(unit=unit),
             "ancestors": selectors.section_ancestors(section=unit.section),

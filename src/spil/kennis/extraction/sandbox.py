@@ -119,9 +119,14 @@ def run_limited(
 
 def _too_slow(filename: str, limits: Limits) -> str:
     return (
-        f"{filename}: het lezen duurde langer dan de grens van {limits.seconds:.0f} seconden "
+        f"{filename}: het lezen duurde langer dan de grens van {_seconds(limits.seconds)} seconden "
         "en is afgebroken. Splits het bestand in delen of sla het op als PDF of tekst."
     )
+
+
+def _seconds(value: float) -> str:
+    """Dutch notation: 120, 1,5 or 0,001."""
+    return f"{value:g}".replace(".", ",")
 
 
 def _too_big(filename: str, limits: Limits) -> str:
