@@ -415,3 +415,9 @@ def test_exported_json_is_plain_utf8(beheerder, werkboek, capsys):
     unit_keyword_add(actor=beheerder, unit=_theme(werkboek, 5), text="financiën")
     assert main(["bibliotheek", "export"]) == 0
     assert json.loads(capsys.readouterr().out)["trefwoorden"][0]["tekst"] == "financiën"
+
+
+def test_spil_zoek_says_what_it_searched_for_instead(werkboek, capsys):
+    assert main(["zoek", "wethouer"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Gezocht naar: wethouder (in plaats van: wethouer)\n1. ")
