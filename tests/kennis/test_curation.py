@@ -262,6 +262,10 @@ def test_a_keyword_survives_reading_the_document_in_again(beheerder, werkboek):
 
     document_ingest(data=WERKBOEK.encode(), filename="werkboek.md", force=True)
     assert _titles(unit_search(query="zwembad")) == [unit.title]
+    from spil.kennis.search.indexing import index_rebuild
+
+    index_rebuild()  # spil herindexeer
+    assert _titles(unit_search(query="zwembad")) == [unit.title]
 
 
 def test_bad_keywords_get_a_dutch_message_and_nothing_is_stored(beheer_client, werkboek):
