@@ -98,6 +98,8 @@ def test_was_this_useful_then_the_beheerder_sees_it_counted(logged_in_page, libr
     first = page.locator("#resultaat-1")
     first.get_by_role("button", name=re.compile("^Nee")).click()
     first.get_by_text("Bedankt, je reactie is bewaard.").wait_for()
+    # The answered form replaces the old one; the keyboard stays on the button pressed.
+    assert page.evaluate("() => document.activeElement.id") == "nuttig-1-nee"
     assert (
         first.get_by_role("button", name=re.compile("^Nee")).get_attribute("aria-pressed") == "true"
     )

@@ -262,6 +262,10 @@ def test_a_keyword_survives_reading_the_document_in_again(beheerder, werkboek):
 
     document_ingest(data=WERKBOEK.encode(), filename="werkboek.md", force=True)
     assert _titles(unit_search(query="zwembad")) == [unit.title]
+    from spil.kennis.search.indexing import index_rebuild
+
+    index_rebuild()  # spil herindexeer
+    assert _titles(unit_search(query="zwembad")) == [unit.title]
 
 
 def test_bad_keywords_get_a_dutch_message_and_nothing_is_stored(beheer_client, werkboek):
@@ -415,3 +419,39 @@ def test_exported_json_is_plain_utf8(beheerder, werkboek, capsys):
     unit_keyword_add(actor=beheerder, unit=_theme(werkboek, 5), text="financiën")
     assert main(["bibliotheek", "export"]) == 0
     assert json.loads(capsys.readouterr().out)["trefwoorden"][0]["tekst"] == "financiën"
+
+
+def test_spil_zoek_says_what_it_searched_for_instead(werkboek, capsys):
+    assert main(["zoek", "wethouer"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Gezocht naar: wethouder (in plaats van: wethouer)\n1. ")
+
+
+def test_export_download_and_import_upload_on_the_beheer_page(beheer_client, beheerder, werkboek):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    unit_keyword_add(actor=beheerder, unit=_theme(werkboek, 5), text="zwembad")
+    response = beheer_client.get(reverse("kennis:curation_export"))
+    assert response["Content-Disposition"].startswith('attachment; filename="spil-bibliotheek-')
+    content = response.content
+    assert json.loads(content)["trefwoorden"][0]["tekst"] == "zwembad"
+    UnitKeyword.objects.all().delete()
+
+    def upload(data: bytes, name: str = "bibliotheek.json"):
+        file = SimpleUploadedFile(name, data, content_type="application/json")
+        return beheer_client.post(reverse("kennis:curation_import"), {"bestand": file}, follow=True)
+
+    page = upload(content).content.decode()
+    assert "bibliotheek.json: 1 trefwoord(en) toegevoegd" in page
+    assert UnitKeyword.objects.count() == 1
+    wrong = upload(b"{kapot", "kapot.json").content.decode()
+    assert "kapot.json: geen geldige JSON" in wrong
+    empty = beheer_client.post(reverse("kennis:curation_import"), follow=True).content.decode()
+    assert "Kies eerst een exportbestand" in empty
+
+
+@pytest.mark.parametrize("name", ["kennis:curation_export", "kennis:curation_import"])
+def test_exchange_file_pages_are_404_for_everybody_else(client, other_user, name):
+    client.force_login(other_user)
+    assert client.get(reverse(name)).status_code == 404
+    assert client.post(reverse(name)).status_code == 404

@@ -39,6 +39,19 @@ class KennisConfig(AppConfig):
         startup_jobs.register(
             "uploads-hervatten", StartupJob("onderbroken uploads", _requeue_interrupted_uploads)
         )
+        # Before gunicorn forks: every worker shares the word list and the library's words
+        # instead of loading them at its first search with a typo.
+        startup_jobs.register(
+            "woordenlijst", StartupJob("woordenlijst voor 'Bedoelde je'", _load_word_list)
+        )
+
+
+def _load_word_list() -> None:
+    from spil.kennis.search.spelling import dutch_words_load
+    from spil.kennis.search.spelling_index import spelling_vocabulary
+
+    dutch_words_load()
+    spelling_vocabulary()  # the shared library's words, also shared with the workers
 
 
 def _remove_unready_documents() -> str | None:

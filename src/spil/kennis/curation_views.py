@@ -4,13 +4,15 @@ Anyone who may not manage the search gets 404 on the beheer pages."""
 
 from __future__ import annotations
 
+import json
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -167,3 +169,43 @@ def search_signals(request):
             "not_useful": curation_selectors.search_not_useful(user=request.user),
         },
     )
+
+
+# An exchange file holds keywords and synonyms: a few hundred kB at most.
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+@_search_admin
+def curation_export_download(request):
+    """The library's keywords and synonyms as a JSON file (the same as `spil bibliotheek
+    export`)."""
+    content = json.dumps(curation_selectors.curation_export(), ensure_ascii=False, indent=2)
+    response = HttpResponse(content + "\n", content_type="application/json; charset=utf-8")
+    name = f"spil-bibliotheek-{timezone.localdate():%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@_search_admin
+@require_POST
+def curation_import_upload(request):
+    """Reads an exchange file: all or nothing, with a Dutch message either way."""
+    upload = request.FILES.get("bestand")
+    if upload is None:
+        messages.error(request, "Kies eerst een exportbestand (.json) om in te lezen.")
+    elif upload.size > MAX_IMPORT_BYTES:
+        messages.error(
+            request,
+            f"{upload.name}: het bestand is te groot voor een exportbestand "
+            f"(hoogstens {MAX_IMPORT_BYTES // (1024 * 1024)} MB). Er is niets ingelezen.",
+        )
+    else:
+        try:
+            result = curation_services.curation_import(
+                actor=request.user, data=upload.read(), name=upload.name
+            )
+        except curation_services.CurationImportError as problem:
+            messages.error(request, str(problem))
+        else:
+            messages.success(request, f"{upload.name}: {result.message}")
+    return redirect("kennis:search_signals")

@@ -84,6 +84,8 @@ def hit_json(hit) -> dict:
 
 
 def _print_human(query: str, hits, out) -> None:
+    if correction := getattr(hits, "correction", None):  # "Bedoelde je …?"
+        print(f"Gezocht naar: {correction.query} (in plaats van: {query})", file=out)
     if not hits:
         print(f"Geen resultaten voor: {query}", file=out)
         return

@@ -28,4 +28,6 @@ urlpatterns = [
     path("zoeken/nuttig/", curation_views.search_feedback, name="search_feedback"),
     path("zoeken/beheer/", curation_views.search_signals, name="search_signals"),
     path("zoeken/beheer/synoniemen/", curation_views.synonyms, name="synonyms"),
+    path("zoeken/beheer/export/", curation_views.curation_export_download, name="curation_export"),
+    path("zoeken/beheer/import/", curation_views.curation_import_upload, name="curation_import"),
 ]

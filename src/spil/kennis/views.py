@@ -346,7 +346,7 @@ def search(request):
         )
         for result in results:
             result.useful = answers.get(result.unit.id)
-        if not results and not live and page == 1:
+        if not results and not live and page == 1 and not (document_id or chapter_id):
             search_miss_record(user=request.user, query=query)
     address = _search_params(query, document_id, chapter_id, literal)
     context = {

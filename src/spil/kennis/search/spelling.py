@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import json
 import re
 import threading
 from array import array
@@ -44,6 +43,7 @@ _FINAL_T = re.compile(r"(?:dt|d)$")
 
 
 _dutch: array | None = None
+_JSON_KEY = re.compile(r'"((?:[^"\\]|\\.)*)":')
 _dutch_lock = threading.Lock()
 
 
@@ -53,9 +53,17 @@ def _dutch_hashes() -> array:
         with _dutch_lock:
             if _dutch is None:
                 raw = (files("spellchecker") / "resources" / "nl.json.gz").read_bytes()
-                words = json.loads(gzip.decompress(raw))
-                _dutch = array("q", sorted({hash(normal_form(word)) for word in words}))
+                # The keys of {"word": frequency, ...}; a regular expression reads them about
+                # twice as fast as json.loads, and the list is all lower case already.
+                words = _JSON_KEY.findall(gzip.decompress(raw).decode("utf-8"))
+                folded = (w if w.isascii() else normal_form(w) for w in words)
+                _dutch = array("q", sorted(map(hash, folded)))
     return _dutch
+
+
+def dutch_words_load() -> None:
+    """Load the word list now (a server does this before it forks its workers)."""
+    _dutch_hashes()
 
 
 def is_dutch_word(word: str) -> bool:
@@ -84,12 +92,12 @@ def max_edits(word: str) -> int:
 
 def text_words(text: str) -> list[str]:
     """The words of a text in vocabulary form: letters only, no stopwords, not too short."""
-    found = []
-    for match in _WORD.finditer(text):
-        word = normal_form(match.group())
-        if len(word) >= MIN_LENGTH - 1 and word not in STOPWORDS and word.isalpha():
-            found.append(word)
-    return found
+    shortest = MIN_LENGTH - 1
+    return [
+        word
+        for word in _WORD.findall(fold(text).lower())
+        if len(word) >= shortest and word.isalpha() and word not in STOPWORDS
+    ]
 
 
 @dataclass(frozen=True)

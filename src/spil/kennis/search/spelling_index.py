@@ -26,9 +26,11 @@ from spil.kennis.search.spelling import (
     text_words,
 )
 
-# Vocabularies kept per process: the shared library and a few users with uploads of their own.
+# Vocabularies kept per process: the shared library and a few users with uploads of their own;
+# and the word counts of each document, so a change of one document re-reads only that one.
 CACHE_SIZE = 8
 _cache: dict[tuple, Vocabulary] = {}
+_documents: dict[tuple, Counter[str]] = {}
 _lock = threading.Lock()
 
 
@@ -44,17 +46,32 @@ def _curated_words(document_ids: list[int]) -> list[str]:
     return keyword_texts(document_ids=document_ids)
 
 
-def _build(document_ids: list[int]) -> Vocabulary:
+def _document_counts(key: tuple) -> Counter[str]:
+    """Word counts of one document (titles and passages), cached by (id, version)."""
+    with _lock:
+        found = _documents.get(key)
+    if found is not None:
+        return found
     counts: Counter[str] = Counter()
-    titles = Unit.objects.filter(document_id__in=document_ids).values_list("title", flat=True)
+    document_id = key[0]
+    titles = Unit.objects.filter(document_id=document_id).values_list("title", flat=True)
     for title in titles.iterator(chunk_size=2000):
         counts.update(text_words(title))
-    texts = Passage.objects.filter(unit__document_id__in=document_ids).values_list(
-        "text", flat=True
-    )
+    texts = Passage.objects.filter(unit__document_id=document_id).values_list("text", flat=True)
     for text in texts.iterator(chunk_size=2000):
         counts.update(text_words(text))
-    for text in _curated_words(document_ids):
+    with _lock:
+        for old in [k for k in _documents if k[0] == document_id]:
+            del _documents[old]
+        _documents[key] = counts
+    return counts
+
+
+def _build(documents: list[tuple]) -> Vocabulary:
+    counts: Counter[str] = Counter()
+    for key in documents:
+        counts.update(_document_counts(key))
+    for text in _curated_words([key[0] for key in documents]):
         counts.update(text_words(text))
     return Vocabulary.from_counts(counts)
 
@@ -64,17 +81,18 @@ def spelling_vocabulary(*, user=None) -> Vocabulary:
     visible = Q(owner__isnull=True)
     if user is not None and getattr(user, "is_authenticated", False):
         visible |= Q(owner=user)
-    document_ids = sorted(Document.objects.filter(visible).values_list("id", flat=True))
-    key = (
-        tuple(sorted(backends.stats_read().items())),
-        _curation_version(),
-        tuple(document_ids),
-    )
+    documents = [
+        (pk, str(updated), checksum)
+        for pk, updated, checksum in Document.objects.filter(visible)
+        .order_by("id")
+        .values_list("id", "updated_at", "checksum")
+    ]
+    key = (tuple(sorted(backends.stats_read().items())), _curation_version(), tuple(documents))
     with _lock:
         found = _cache.get(key)
     if found is not None:
         return found
-    vocabulary = _build(document_ids)
+    vocabulary = _build(documents)
     with _lock:
         while len(_cache) >= CACHE_SIZE:
             _cache.pop(next(iter(_cache)))
