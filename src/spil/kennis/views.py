@@ -239,9 +239,7 @@ class Paging:
 
 def _paging(request, pages: list[tuple[int, int]]) -> Paging:
     """The requested part; a missing, malformed or out-of-range `deel` shows the nearest one."""
-    raw = request.GET.get("deel", "1")
-    number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
-    number = min(max(number, 1), len(pages))
+    number = min(ReadingParams(request.GET).value("deel", 1), len(pages))
     start, end = pages[number - 1]
     return Paging(number=number, count=len(pages), start=start, end=end)
 
@@ -381,6 +379,12 @@ def search(request):
         # Typing updates the address in place; only a deliberate search adds a history entry.
         response["HX-Replace-Url"] = request.get_full_path()
     return response
+
+
+class ReadingParams(QueryForm):
+    """A long reading page's address: which part to show."""
+
+    deel = IdField(label="Deel")
 
 
 class SearchParams(QueryForm):
