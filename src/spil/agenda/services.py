@@ -134,6 +134,8 @@ def agenda_import(
     """
     tz = local_tz()
     today = today or timezone.localdate()
+    # A NUL in a name cannot be stored (PostgreSQL) and is never meant.
+    filename = filename.replace("\x00", "") or "agenda"
     parsed = parse_calendar_file(data, filename=filename, tz=tz, today=today, van=van, tot=tot)
     naam = (bron_naam or "").strip() or source_name_for(filename, parsed.name)
     # parse_calendar_file always sets the window it expanded the calendar in.
@@ -210,6 +212,7 @@ def agenda_import(
             bestand_tot=parsed.file_end,
             buiten_periode=parsed.left_out,
             bestand=data if parsed.left_out else None,
+            meldingen=parsed.notices,
         )
         agenda_gewijzigd.send(sender=Afspraak, owner=owner)
         return batch

@@ -302,8 +302,9 @@ def importeren(request):
             except CalendarImportError as error:
                 form.add_error("bestand", str(error))
         # Without JavaScript a complete import goes on to the mirror; one that left
-        # appointments out stays here to say so and to offer the rest.
-        complete = result is not None and not result.buiten_periode
+        # appointments out, or has remarks (duplicate UIDs, capped series), stays here to say
+        # so and to offer the rest.
+        complete = result is not None and not result.buiten_periode and not result.meldingen
         if complete and not is_htmx(request) and _import_found(result):
             messages.success(request, _import_message(result))
             return redirect("agenda:spiegel")
