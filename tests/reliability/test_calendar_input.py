@@ -17,6 +17,7 @@ from django.urls import reverse
 from spil.agenda.models import Afspraak, Importbatch
 from spil.agenda.parsed import MAX_PER_IMPORT, MAX_PER_SERIES, CalendarImportError
 from spil.agenda.services import agenda_import
+from spil.cli import main
 from tests.agenda.calendars import event, ics
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +37,9 @@ def _stored(user) -> list[tuple]:
     )
 
 
-def _refused(user, name: str, data: bytes) -> str:
-    """Import must fail with a Dutch message naming the file, on both paths, storing nothing."""
+def _refused(user, name: str, data: bytes, *, cli=None) -> str:
+    """Import must fail with a Dutch message naming the file, on both paths (and on the
+    command line when `cli` is given: (tmp_path, capsys)), storing nothing."""
     before = _stored(user), Importbatch.objects.filter(owner=user).count()
     with pytest.raises(CalendarImportError) as caught:
         _import(user, name, data)
@@ -51,6 +53,15 @@ def _refused(user, name: str, data: bytes) -> str:
     assert response.status_code == 400
     assert message in response.content.decode().replace("&#x27;", "'")
     assert (_stored(user), Importbatch.objects.filter(owner=user).count()) == before
+    if cli is not None:
+        folder, capsys = cli
+        path = folder / name
+        path.write_bytes(data)
+        capsys.readouterr()
+        code = main(["agenda", "import", str(path), "--gebruiker", user.username])
+        assert code == 1
+        assert message in capsys.readouterr().err
+        assert (_stored(user), Importbatch.objects.filter(owner=user).count()) == before
     return message
 
 
@@ -60,9 +71,11 @@ def owner(user):
     return user
 
 
-def test_nul_byte_in_a_field_is_refused_the_same_way_on_web_and_service(owner):
+def test_nul_byte_in_a_field_is_refused_the_same_way_on_web_and_command_line(
+    owner, tmp_path, capsys
+):
     data = ics(event("a@beekdal", "Over\x00leg", "20250305T090000Z", "20250305T100000Z"))
-    message = _refused(owner, "nul.ics", data)
+    message = _refused(owner, "nul.ics", data, cli=(tmp_path, capsys))
     assert "NUL-teken" in message and "regel 6" in message
 
 
