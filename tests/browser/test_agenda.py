@@ -187,3 +187,31 @@ def test_remove_a_calendar_and_everything_by_keyboard(logged_in_page, browser_us
     assert "Al je agendagegevens zijn verwijderd" in main.inner_text()
     assert not Afspraak.objects.filter(owner=browser_user).exists()
     assert not AgendaInstellingen.objects.filter(owner=browser_user).exists()
+
+
+def test_import_remarks_and_a_too_long_period_are_explained(logged_in_page, tmp_path):
+    """Issue 14: duplicate UIDs are reported after the import, and a period of two centuries
+    in the address is refused in Dutch; both states pass axe."""
+    from tests.agenda.calendars import event, ics
+
+    page = logged_in_page
+    path = tmp_path / "dubbel.ics"
+    path.write_bytes(
+        ics(
+            event("a@beekdal", "Overleg", "20250304T090000Z", "20250304T100000Z"),
+            event("a@beekdal", "Overleg", "20250304T090000Z", "20250304T100000Z"),
+            event("a@beekdal", "Werkbezoek", "20250305T090000Z", "20250305T110000Z"),
+        )
+    )
+    page.goto("/agenda/importeren/")
+    page.get_by_label("Agendabestand").set_input_files(str(path))
+    page.get_by_role("button", name="Inlezen").click()
+    result = page.locator("#import-resultaat", has_text="Gelukt")
+    result.wait_for()
+    assert "stonden dubbel in het bestand" in result.inner_text()
+    assert "'Werkbezoek'" in result.inner_text()
+    assert_accessible(page, "agenda inlezen met meldingen")
+
+    page.goto("/agenda/?van=1900-01-01&tot=2100-12-31")
+    assert "De periode is te lang: kies hoogstens 5 jaar." in page.locator("main").inner_text()
+    assert_accessible(page, "spiegel met te lange periode")

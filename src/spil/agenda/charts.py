@@ -6,9 +6,7 @@ SVG is an illustration, not the only carrier of the information.
 
 from __future__ import annotations
 
-import altair as alt
-
-from spil.core.charts import PALETTE, svg_render
+from spil.core.charts import PALETTE, alt, svg_render
 
 from .analysis import without_leave
 from .classification import DOMAIN_LABELS, DOMAINS, WORK_DOMAINS

@@ -127,6 +127,8 @@ def handle_import(args: argparse.Namespace) -> int:
         f"{batch.nieuw} nieuw, {batch.gewijzigd} gewijzigd, "
         f"{batch.verwijderd} verwijderd, {batch.ongewijzigd} ongewijzigd."
     )
+    for melding in batch.meldingen:
+        print(melding)
     if batch.buiten_periode:
         last = batch.bestand_tot - timedelta(days=1)
         print(

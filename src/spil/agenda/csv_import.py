@@ -14,8 +14,11 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .ics_import import decode_calendar_bytes
+from .ics_import import cap_import, decode_calendar_bytes
 from .parsed import Availability, CalendarImportError, Occurrence, ParsedCalendar
+
+# Python's csv module refuses fields over 128 KiB; no real appointment has one.
+MAX_FIELD_KIB = 128
 
 # Our field name -> the column names Outlook uses (Dutch, English), compared in lower case.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -73,7 +76,7 @@ def _parse_date(value: str, *, day_first: bool) -> date:
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
         return date.fromisoformat("-".join(p.zfill(2) for p in value.split("-")))
     parts = re.split(r"[-/.]", value)
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
         raise ValueError(value)
     first, second, year = (int(p) for p in parts)
     if year < 100:
@@ -113,7 +116,7 @@ def _day_first(rows: list[list[str]], index: int) -> bool:
         if index >= len(row):
             continue
         parts = re.split(r"[-/.]", row[index].strip())
-        if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
+        if len(parts) == 3 and all(p.isascii() and p.isdigit() for p in parts[:2]):
             if int(parts[0]) > 12:
                 return True
             if int(parts[1]) > 12:
@@ -135,7 +138,22 @@ def parse_outlook_csv(
     text = decode_calendar_bytes(data, filename=filename)
     first_line = text.splitlines()[0] if text.splitlines() else ""
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as error:
+        line = reader.line_num
+        if "field larger than field limit" in str(error):
+            raise CalendarImportError(
+                f"{filename}: regel {line} heeft een veld van meer dan {MAX_FIELD_KIB} KiB; "
+                "dat is geen agenda-export van Outlook. Er is niets opgeslagen."
+            ) from error
+        raise CalendarImportError(
+            f"{filename}: regel {line} is geen geldige CSV-regel (bijvoorbeeld een "
+            "aanhalingsteken dat niet wordt gesloten). Er is niets opgeslagen."
+        ) from error
     if not rows:
         raise CalendarImportError(f"{filename}: het bestand is leeg.")
     columns = _columns(rows[0])
@@ -226,4 +244,5 @@ def parse_outlook_csv(
         ]
         parsed.left_out = len(parsed.occurrences) - len(inside)
         parsed.occurrences = inside
+    parsed.occurrences = cap_import(parsed.occurrences, parsed)
     return parsed

@@ -9,7 +9,9 @@ as floating time, and mapping busy status, privacy and cancellation.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import math
 import re
 import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta
@@ -20,7 +22,16 @@ import icalendar
 import recurring_ical_events
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from .parsed import Availability, CalendarImportError, Occurrence, ParsedCalendar
+from .parsed import (
+    MAX_PER_IMPORT,
+    MAX_PER_SERIES,
+    Availability,
+    CalendarImportError,
+    Occurrence,
+    ParsedCalendar,
+    count_nl,
+    storable_uid,
+)
 
 DEFAULT_MONTHS_BACK = 12
 DEFAULT_MONTHS_AHEAD = 3
@@ -64,9 +75,53 @@ def default_window(
     return add_months(today, -months_back), add_months(today, months_ahead) + timedelta(days=1)
 
 
+def _utf16_codec(data: bytes) -> str | None:
+    """'utf-16' for a file with a UTF-16 byte order mark, 'utf-16-le'/'-be' for one without
+    whose first characters are plainly two bytes each (ASCII with a zero byte); else None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    head = data[:400]
+    half = len(head) // 2
+    if half < 4:
+        return None
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    if zeros_odd >= 0.8 * half and not zeros_even:
+        return "utf-16-le"
+    if zeros_even >= 0.8 * half and not zeros_odd:
+        return "utf-16-be"
+    return None
+
+
+def as_utf8(data: bytes, *, filename: str) -> bytes:
+    """The file as UTF-8 bytes: UTF-16 exports (Outlook on Windows can write them) are
+    transcoded; anything else is returned unchanged."""
+    codec = _utf16_codec(data)
+    if codec is None:
+        return data
+    try:
+        return data.decode(codec).encode("utf-8")
+    except UnicodeError as error:
+        raise CalendarImportError(
+            f"{filename}: het bestand is als UTF-16 opgeslagen, maar de tekens zijn niet te lezen."
+        ) from error
+
+
+def refuse_nul(data: bytes, *, filename: str) -> None:
+    """A NUL byte (character 0) belongs in no calendar; PostgreSQL cannot store it either."""
+    position = data.find(b"\x00")
+    if position >= 0:
+        line = data.count(b"\n", 0, position) + 1
+        raise CalendarImportError(
+            f"{filename}: regel {line} bevat een NUL-teken (teken 0), dat niet in een agenda "
+            "hoort; het bestand is beschadigd of geen tekstbestand. Exporteer de agenda opnieuw."
+        )
+
+
 def decode_calendar_bytes(data: bytes, *, filename: str) -> str:
     if not data.strip():
         raise CalendarImportError(f"{filename}: het bestand is leeg.")
+    data = as_utf8(data, filename=filename)
+    refuse_nul(data, filename=filename)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -261,7 +316,9 @@ def _availability(event) -> Availability:
 def read_calendar(data: bytes, *, filename: str) -> tuple[icalendar.Calendar, str]:
     """Parse and validate, without expanding. Raises CalendarImportError in Dutch."""
     # Unfold long lines first, as bytes: a fold may split a TZID we need to see whole, or a
-    # multi-byte character.
+    # multi-byte character. UTF-16 becomes UTF-8 before that, so that folds are visible.
+    data = as_utf8(data, filename=filename)
+    refuse_nul(data, filename=filename)
     text = decode_calendar_bytes(_FOLD.sub(b"", data), filename=filename)
     if "BEGIN:VCALENDAR" not in text[:4096].upper():
         raise CalendarImportError(
@@ -311,6 +368,214 @@ def calendar_period(calendar, *, tz: ZoneInfo, today: date) -> tuple[date, date]
     return start, max(end, start) + timedelta(days=1)
 
 
+def _summary(component) -> str:
+    return str(component.get("SUMMARY", "")).strip()[:80]
+
+
+def _check_starts(calendar, *, filename: str) -> None:
+    """Every appointment needs a start (DTSTART); name the first one without."""
+    for event in calendar.walk("VEVENT"):
+        if event.get("DTSTART") is None:
+            summary = _summary(event) or "zonder onderwerp"
+            uid = str(event.get("UID", "")).strip()[:80]
+            about = f" (UID {uid})" if uid else ""
+            raise CalendarImportError(
+                f"{filename}: de afspraak '{summary}'{about} heeft geen begintijd (DTSTART); "
+                "zonder begintijd kan Spil haar niet inlezen. Er is niets opgeslagen."
+            )
+
+
+def _signature(event) -> tuple:
+    def raw(name: str) -> bytes:
+        value = event.get(name)
+        if value is None:
+            return b""
+        if isinstance(value, list):
+            return b"|".join(v.to_ical() for v in value)
+        return value.to_ical() if hasattr(value, "to_ical") else str(value).encode()
+
+    return (raw("DTSTART"), raw("DTEND"), raw("DURATION"), raw("RRULE"), _summary(event))
+
+
+def _deduplicate(calendar) -> list[str]:
+    """Appointments (not moved occurrences) that share a UID. recurring-ical-events would keep
+    only the first; exact copies are dropped, different appointments get their own UID (the
+    original plus ~2, ~3, in file order, so a re-import finds them again). Says what it did."""
+    by_uid: dict[str, list] = {}
+    for event in calendar.walk("VEVENT"):
+        uid = str(event.get("UID", "")).strip()
+        if uid and "RECURRENCE-ID" not in event:
+            by_uid.setdefault(uid, []).append(event)
+    dropped: set[int] = set()
+    renamed: list[str] = []
+    for uid, events in by_uid.items():
+        if len(events) < 2:
+            continue
+        seen = {_signature(events[0])}
+        for number, event in enumerate(events[1:], start=2):
+            signature = _signature(event)
+            if signature in seen:
+                dropped.add(id(event))
+                continue
+            seen.add(signature)
+            event.pop("UID")
+            event.add("UID", f"{uid}~{number}")
+            renamed.append(_summary(event))
+    if dropped:
+        calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in dropped]
+    notices = []
+    if dropped:
+        notices.append(
+            f"{count_nl(len(dropped))} afspraken stonden dubbel in het bestand (zelfde UID, "
+            "tijd en onderwerp) en zijn één keer ingelezen."
+        )
+    if renamed:
+        examples = ", ".join(f"'{title}'" for title in renamed[:3])
+        notices.append(
+            f"{count_nl(len(renamed))} afspraken hadden dezelfde UID als een andere afspraak in "
+            f"het bestand, met een andere inhoud; Spil heeft ze apart ingelezen ({examples})."
+        )
+    return notices
+
+
+_FREQUENCIES = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_STEP_SECONDS = {
+    "SECONDLY": 1,
+    "MINUTELY": 60,
+    "HOURLY": 3600,
+    "DAILY": 86400,
+    "WEEKLY": 7 * 86400,
+    # Upper bounds, so that an estimate never counts too few periods.
+    "MONTHLY": 28 * 86400,
+    "YEARLY": 365 * 86400,
+}
+_FREQUENCY_NL = {
+    "SECONDLY": "elke seconde",
+    "MINUTELY": "elke minuut",
+    "HOURLY": "elk uur",
+    "DAILY": "elke dag",
+    "WEEKLY": "elke week",
+    "MONTHLY": "elke maand",
+    "YEARLY": "elk jaar",
+}
+# Candidate periods dateutil may step through before the window starts (a rule that repeats
+# every minute since 2015 would otherwise take minutes to reach this year).
+_ITERATION_BUDGET = 200_000
+
+
+def _per_period(rule, frequency: str) -> int:
+    """An upper bound on the occurrences one period of the rule yields (BYxxx expansions)."""
+    rank = _FREQUENCIES.index(frequency)
+    bound = 1
+    for name, finer_than in (("BYSECOND", 0), ("BYMINUTE", 1), ("BYHOUR", 2)):
+        if rank > finer_than:
+            bound *= max(1, len(rule.get(name, [])))
+    days = len(rule.get("BYDAY", [])) or len(rule.get("BYMONTHDAY", [])) or 1
+    if frequency == "WEEKLY":
+        bound *= min(7, days)
+    elif frequency == "MONTHLY":
+        bound *= min(31, days * (5 if rule.get("BYDAY") else 1))
+    elif frequency == "YEARLY" and any(
+        rule.get(name) for name in ("BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH")
+    ):
+        bound *= 366
+    return bound
+
+
+def _like(value: date | datetime, moment: datetime) -> date | datetime:
+    """`moment` in the form of the rule's DTSTART, as RFC 5545 wants UNTIL."""
+    if not isinstance(value, datetime):
+        return moment.date()
+    if value.tzinfo is None:
+        return moment.replace(tzinfo=None)
+    return moment.astimezone(UTC)
+
+
+def _cap_series(calendar, *, tz: ZoneInfo, lo: date, hi: date, filename: str) -> dict[str, list]:
+    """Bound every recurring series before expansion: at most about MAX_PER_SERIES
+    occurrences in [lo, hi) (an UNTIL is added where the rule would yield more), and no more
+    than _ITERATION_BUDGET periods to step through before `lo` (the start moves forward by
+    whole periods, which keeps every occurrence; a rule that cannot be moved so is left out).
+    Returns {uid: [title, estimated occurrences left out]}."""
+    lo_at = datetime.combine(lo, time(0), tzinfo=tz)
+    hi_at = datetime.combine(hi, time(0), tzinfo=tz)
+    capped: dict[str, list] = {}
+    dropped: set[int] = set()
+    for event in calendar.walk("VEVENT"):
+        rules = event.get("RRULE")
+        if rules is None or "RECURRENCE-ID" in event:
+            continue
+        rules = rules if isinstance(rules, list) else [rules]
+        uid = str(event.get("UID", "")).strip()
+        start_value = event.get("DTSTART").dt
+        start = _as_local(start_value, tz)
+        for rule in rules:
+            frequency = str((rule.get("FREQ") or [""])[0]).upper()
+            if frequency not in _FREQUENCIES:
+                continue
+            try:
+                interval = max(1, int((rule.get("INTERVAL") or [1])[0]))
+            except (TypeError, ValueError):
+                interval = 1
+            step = _STEP_SECONDS[frequency] * interval
+            per_period = _per_period(rule, frequency)
+            count = rule.get("COUNT")
+            count = int(count[0]) if count else None
+            untils = rule.get("UNTIL") or []
+            until = _as_local(untils[0], tz) if untils else None
+            before = max(0.0, (lo_at - start).total_seconds() / step)
+            if before * per_period > _ITERATION_BUDGET:
+                fixed_step = frequency not in {"MONTHLY", "YEARLY"}
+                if count is not None or not fixed_step or not isinstance(start_value, datetime):
+                    dropped.add(id(event))
+                    capped[uid] = [_summary(event), None]
+                    break
+                shift = timedelta(seconds=(int(before) - 1) * step)
+                for name in ("DTSTART", "DTEND"):
+                    if event.get(name) is not None:
+                        moved = event.get(name).dt + shift
+                        event.pop(name)
+                        event.add(name, moved)
+                start += shift
+            first = max(start, lo_at)
+            last = min(hi_at, until) if until is not None else hi_at
+            periods = max(0.0, (last - first).total_seconds() / step) + 1
+            estimate = periods * per_period
+            if count is not None:
+                estimate = min(estimate, count)
+            if estimate <= MAX_PER_SERIES:
+                continue
+            needed = math.ceil(MAX_PER_SERIES / per_period) + 1
+            cap = first + timedelta(seconds=needed * step)
+            if count is not None:
+                rule.pop("COUNT")
+            rule["UNTIL"] = [_like(start_value, cap)]
+            capped.setdefault(uid, [_summary(event), 0])
+            if capped[uid][1] is not None:
+                capped[uid][1] += max(0, int(estimate) - MAX_PER_SERIES)
+    if dropped:
+        calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in dropped]
+    return capped
+
+
+def _series_notices(capped: dict[str, list]) -> list[str]:
+    notices = []
+    for title, left_out in capped.values():
+        name = f"'{title}'" if title else "zonder onderwerp"
+        if left_out is None:
+            notices.append(
+                f"De reeks {name} herhaalt zich zo vaak en begint zo lang geleden dat Spil haar "
+                "niet kan uitrekenen; deze reeks is niet ingelezen."
+            )
+        else:
+            notices.append(
+                f"De reeks {name} zou in deze periode meer dan {count_nl(MAX_PER_SERIES)} keer "
+                f"voorkomen; Spil leest per reeks hoogstens {count_nl(MAX_PER_SERIES)} "
+                f"herhalingen in. Ongeveer {count_nl(left_out)} herhalingen zijn weggelaten."
+            )
+    return notices
+
+
 def parse_ics(
     data: bytes,
     *,
@@ -336,24 +601,37 @@ def parse_ics(
         file_start=file_start,
         file_end=file_end,
     )
+    if not calendar.walk("VEVENT"):
+        raise CalendarImportError(f"{filename}: het bestand bevat geen afspraken.")
+    _check_starts(calendar, filename=filename)
+    parsed.notices.extend(_deduplicate(calendar))
+    lo, hi = min(window_start, file_start), max(window_end, file_end)
+    lo_at = datetime.combine(lo, time(0), tzinfo=tz)
+    capped = _cap_series(calendar, tz=tz, lo=lo, hi=hi, filename=filename)
     try:
-        expanded = recurring_ical_events.of(calendar).between(
-            min(window_start, file_start), max(window_end, file_end)
-        )
+        expanded = recurring_ical_events.of(calendar).between(lo, hi)
         events = [event for event in expanded if event.name == "VEVENT"]
     except Exception as error:  # the library raises many kinds for bad recurrence rules
         raise CalendarImportError(
             f"{filename}: de herhalingen in dit bestand zijn niet uit te rekenen ({error})."
         ) from error
 
-    if not calendar.walk("VEVENT"):
-        raise CalendarImportError(f"{filename}: het bestand bevat geen afspraken.")
     recurring_uids = {
         str(component.get("UID", "")).strip()
         for component in calendar.walk("VEVENT")
         if "RRULE" in component or "RDATE" in component or "RECURRENCE-ID" in component
     }
     seen: set[tuple[str, str]] = set()
+    per_series: dict[str, int] = {}
+
+    # The library returns occurrences in no particular order; the cap keeps the earliest.
+    def earliest_first(event) -> datetime:
+        try:
+            return _as_local(event.start, tz)
+        except Exception:  # reported below, with the appointment's title
+            return lo_at
+
+    events.sort(key=earliest_first)
     for event in events:
         if str(event.get("STATUS", "")).strip().upper() == "CANCELLED":
             parsed.skipped_cancelled += 1
@@ -374,6 +652,15 @@ def parse_ics(
         key = _key_of(recurrence_id.dt if recurrence_id is not None else raw_start, tz)
         title = str(event.get("SUMMARY", "")).strip()
         uid = str(event.get("UID", "")).strip()
+        recurring = uid in recurring_uids
+        if recurring:
+            per_series[uid] = per_series.get(uid, 0) + 1
+            if per_series[uid] > MAX_PER_SERIES:
+                capped.setdefault(uid, [title[:80], 0])
+                if capped[uid][1] is not None:
+                    capped[uid][1] += 1
+                continue
+        uid = storable_uid(uid)
         if not uid:
             # Without a UID the occurrence is known by what it is and when it starts.
             uid = "spil-" + hashlib.blake2b(f"{title}|{key}".encode(), digest_size=10).hexdigest()
@@ -395,11 +682,25 @@ def parse_ics(
                 organizer=(_addresses(event.get("ORGANIZER")) or ("",))[0],
                 availability=_availability(event),
                 private=privacy in {"PRIVATE", "CONFIDENTIAL"},
-                recurring=uid in recurring_uids,
+                recurring=recurring,
             )
         )
     parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
     inside = [o for o in parsed.occurrences if window_start <= o.start.date() < window_end]
     parsed.left_out = len(parsed.occurrences) - len(inside)
-    parsed.occurrences = inside
+    parsed.occurrences = cap_import(inside, parsed)
+    parsed.notices.extend(_series_notices(capped))
     return parsed
+
+
+def cap_import(occurrences: list[Occurrence], parsed: ParsedCalendar) -> list[Occurrence]:
+    """At most MAX_PER_IMPORT occurrences (the earliest), with a notice when more were found."""
+    if len(occurrences) <= MAX_PER_IMPORT:
+        return occurrences
+    parsed.notices.append(
+        f"Het bestand bevat in deze periode {count_nl(len(occurrences))} afspraken; Spil leest "
+        f"er per keer hoogstens {count_nl(MAX_PER_IMPORT)} in (de eerste). "
+        f"{count_nl(len(occurrences) - MAX_PER_IMPORT)} afspraken zijn weggelaten; lees de "
+        "rest in met een latere begindatum."
+    )
+    return occurrences[:MAX_PER_IMPORT]

@@ -44,6 +44,8 @@ class Importbatch(OwnedModel):
     bestand_tot = models.DateField("bestand tot", null=True, blank=True)
     buiten_periode = models.PositiveIntegerField("buiten de gekozen periode", default=0)
     bestand = models.BinaryField("bestand", null=True, blank=True, editable=False)
+    # What the reader changed or left out (duplicate UIDs, capped series), in Dutch.
+    meldingen = models.JSONField("meldingen", default=list, blank=True)
 
     class Meta:
         verbose_name = "import"

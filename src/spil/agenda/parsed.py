@@ -71,6 +71,30 @@ class ParsedCalendar:
     file_start: date | None = None
     file_end: date | None = None
     left_out: int = 0
+    # Dutch remarks for the user about what the reader changed or left out: duplicate UIDs,
+    # series capped at MAX_PER_SERIES occurrences, an import capped at MAX_PER_IMPORT.
+    notices: list[str] = field(default_factory=list)
+
+
+# Bounds on what one file may make Spil compute and store: a 200-byte rule that repeats every
+# second must not become millions of rows.
+MAX_PER_SERIES = 3_000  # occurrences of one recurring series (15-minute slots for a month)
+MAX_PER_IMPORT = 150_000  # occurrences of one file in all
+MAX_UID_LENGTH = 500  # as stored (Afspraak.uid)
+
+
+def storable_uid(uid: str) -> str:
+    """The UID as stored: unchanged up to MAX_UID_LENGTH characters, else a prefix plus a hash
+    of the whole, so that a re-import finds the same row."""
+    if len(uid) <= MAX_UID_LENGTH:
+        return uid
+    digest = hashlib.blake2b(uid.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return f"{uid[: MAX_UID_LENGTH - 40]}~{digest}"
+
+
+def count_nl(number: int) -> str:
+    """12345 -> '12.345' (Dutch thousands separator), without Django."""
+    return f"{number:,}".replace(",", ".")
 
 
 class CalendarImportError(Exception):

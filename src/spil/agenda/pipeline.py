@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from .analysis import Analysis, Item, Thresholds, analyse
 from .classification import Classification, Classifier, infer_own_domains
 from .csv_import import parse_outlook_csv
-from .ics_import import default_window, parse_ics
+from .ics_import import as_utf8, default_window, parse_ics
 from .parsed import CalendarImportError, Occurrence, ParsedCalendar
 
 
@@ -40,6 +40,7 @@ def parse_calendar_file(
 ) -> ParsedCalendar:
     """Parse ICS or CSV over the period the file covers, or over [van, tot] (inclusive) when
     the user chose one; then `left_out` counts the file's appointments outside that choice."""
+    data = as_utf8(data, filename=filename)
     kind = calendar_kind(filename, data)
     start = van
     end = tot + timedelta(days=1) if tot is not None else None

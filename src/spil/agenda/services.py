@@ -8,10 +8,13 @@ from datetime import date, datetime, time
 from pathlib import PurePath
 from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from spil.core.chart_cache import chart_version_bump
 
 from .classification import DOMAINS, WORK_DOMAINS, Classifier, infer_own_domains, normalise_title
 from .models import Afspraak, Agendabron, AgendaInstellingen, Correctie, Importbatch
@@ -134,6 +137,8 @@ def agenda_import(
     """
     tz = local_tz()
     today = today or timezone.localdate()
+    # A NUL in a name cannot be stored (PostgreSQL) and is never meant.
+    filename = filename.replace("\x00", "") or "agenda"
     parsed = parse_calendar_file(data, filename=filename, tz=tz, today=today, van=van, tot=tot)
     naam = (bron_naam or "").strip() or source_name_for(filename, parsed.name)
     # parse_calendar_file always sets the window it expanded the calendar in.
@@ -141,78 +146,108 @@ def agenda_import(
     window_start = datetime.combine(parsed.window_start, time(0), tzinfo=tz)
     window_end = datetime.combine(parsed.window_end, time(0), tzinfo=tz)
 
-    with transaction.atomic():
-        bron, _ = Agendabron.objects.get_or_create(owner=owner, naam=naam)
-        own_domains = _remember_own_domains(owner, infer_own_domains(parsed.occurrences))
-        classifier = classifier_build(owner=owner, own_domains=own_domains)
-        keys = {occurrence.key for occurrence in parsed.occurrences}
-        uids = sorted({uid for uid, _key in keys})
-        existing: dict[tuple[str, str], Afspraak] = {}
-        in_window = Q(bron=bron, begin__gte=window_start, begin__lt=window_end)
-        candidates = afspraak_qs(owner=owner).filter(in_window)
-        for stored in candidates:
-            existing[(stored.uid, stored.herhaling)] = stored
-        # Occurrences imported earlier through another calendar or outside the window.
-        for start in range(0, len(uids), 500):
-            for stored in afspraak_qs(owner=owner).filter(uid__in=uids[start : start + 500]):
-                existing.setdefault((stored.uid, stored.herhaling), stored)
-
-        to_create: list[Afspraak] = []
-        to_update: list[Afspraak] = []
-        unchanged = 0
-        for occurrence in parsed.occurrences:
-            verdict = classifier.classify(occurrence)
-            row = existing.get(occurrence.key)
-            if row is None:
-                row = Afspraak(
-                    owner=owner, uid=occurrence.uid[:500], herhaling=occurrence.recurrence_key
+    # Two imports of the same file at the same moment: the lock in _store makes the second
+    # wait; should a unique constraint still trip (another process that does not lock), the
+    # import is tried again from the top, and only then refused in Dutch.
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                return _store(
+                    owner=owner,
+                    parsed=parsed,
+                    data=data,
+                    filename=filename,
+                    naam=naam,
+                    window_start=window_start,
+                    window_end=window_end,
                 )
-                _apply(row, occurrence, verdict, bron)
-                to_create.append(row)
-                continue
-            same = (
-                row.vingerafdruk == occurrence.fingerprint()
-                and row.bron_id == bron.pk
-                and row.domein == verdict.domain
-                and row.reden == verdict.reason[:500]
-                and row.bron_indeling == verdict.source
-                and row.persoonlijk == verdict.personal
-            )
-            if same:
-                unchanged += 1
-            else:
-                _apply(row, occurrence, verdict, bron)
-                to_update.append(row)
+        except IntegrityError as error:
+            if attempt == 2:
+                raise CalendarImportError(
+                    f"{filename}: tegelijk liep een andere import van deze agenda; er is niets "
+                    "veranderd. Probeer het over een ogenblik opnieuw."
+                ) from error
+    raise AssertionError("unreachable")
 
-        stale = [
-            row.pk
-            for key, row in existing.items()
-            if key not in keys and row.bron_id == bron.pk and window_start <= row.begin < window_end
-        ]
-        _insert_rows(to_create)
-        if to_update:
-            Afspraak.objects.bulk_update(to_update, _UPDATE_FIELDS, batch_size=500)
-        if stale:
-            afspraak_qs(owner=owner).filter(pk__in=stale).delete()
-        batch = Importbatch.objects.create(
-            owner=owner,
-            bron=bron,
-            bestandsnaam=filename[:255],
-            soort=parsed.kind,
-            venster_van=parsed.window_start,
-            venster_tot=parsed.window_end,
-            nieuw=len(to_create),
-            gewijzigd=len(to_update),
-            verwijderd=len(stale),
-            ongewijzigd=unchanged,
-            geannuleerd=parsed.skipped_cancelled,
-            bestand_van=parsed.file_start,
-            bestand_tot=parsed.file_end,
-            buiten_periode=parsed.left_out,
-            bestand=data if parsed.left_out else None,
+
+def _store(*, owner, parsed, data: bytes, filename: str, naam: str, window_start, window_end):
+    """The writing half of agenda_import, in one transaction."""
+    # One import per owner at a time: a second one (another tab, a double click) waits here
+    # for the first to commit and then finds its rows, instead of inserting them again.
+    # PostgreSQL locks the owner's row; SQLite already serialises writers (BEGIN IMMEDIATE).
+    get_user_model().objects.select_for_update().filter(pk=owner.pk).values_list("pk").first()
+    bron, _ = Agendabron.objects.get_or_create(owner=owner, naam=naam)
+    own_domains = _remember_own_domains(owner, infer_own_domains(parsed.occurrences))
+    classifier = classifier_build(owner=owner, own_domains=own_domains)
+    keys = {occurrence.key for occurrence in parsed.occurrences}
+    uids = sorted({uid for uid, _key in keys})
+    existing: dict[tuple[str, str], Afspraak] = {}
+    in_window = Q(bron=bron, begin__gte=window_start, begin__lt=window_end)
+    candidates = afspraak_qs(owner=owner).filter(in_window)
+    for stored in candidates:
+        existing[(stored.uid, stored.herhaling)] = stored
+    # Occurrences imported earlier through another calendar or outside the window.
+    for start in range(0, len(uids), 500):
+        for stored in afspraak_qs(owner=owner).filter(uid__in=uids[start : start + 500]):
+            existing.setdefault((stored.uid, stored.herhaling), stored)
+
+    to_create: list[Afspraak] = []
+    to_update: list[Afspraak] = []
+    unchanged = 0
+    for occurrence in parsed.occurrences:
+        verdict = classifier.classify(occurrence)
+        row = existing.get(occurrence.key)
+        if row is None:
+            row = Afspraak(
+                owner=owner, uid=occurrence.uid[:500], herhaling=occurrence.recurrence_key
+            )
+            _apply(row, occurrence, verdict, bron)
+            to_create.append(row)
+            continue
+        same = (
+            row.vingerafdruk == occurrence.fingerprint()
+            and row.bron_id == bron.pk
+            and row.domein == verdict.domain
+            and row.reden == verdict.reason[:500]
+            and row.bron_indeling == verdict.source
+            and row.persoonlijk == verdict.personal
         )
-        agenda_gewijzigd.send(sender=Afspraak, owner=owner)
-        return batch
+        if same:
+            unchanged += 1
+        else:
+            _apply(row, occurrence, verdict, bron)
+            to_update.append(row)
+
+    stale = [
+        row.pk
+        for key, row in existing.items()
+        if key not in keys and row.bron_id == bron.pk and window_start <= row.begin < window_end
+    ]
+    _insert_rows(to_create)
+    if to_update:
+        Afspraak.objects.bulk_update(to_update, _UPDATE_FIELDS, batch_size=500)
+    if stale:
+        afspraak_qs(owner=owner).filter(pk__in=stale).delete()
+    batch = Importbatch.objects.create(
+        owner=owner,
+        bron=bron,
+        bestandsnaam=filename[:255],
+        soort=parsed.kind,
+        venster_van=parsed.window_start,
+        venster_tot=parsed.window_end,
+        nieuw=len(to_create),
+        gewijzigd=len(to_update),
+        verwijderd=len(stale),
+        ongewijzigd=unchanged,
+        geannuleerd=parsed.skipped_cancelled,
+        bestand_van=parsed.file_start,
+        bestand_tot=parsed.file_end,
+        buiten_periode=parsed.left_out,
+        bestand=data if parsed.left_out else None,
+        meldingen=parsed.notices,
+    )
+    agenda_gewijzigd.send(sender=Afspraak, owner=owner)
+    return batch
 
 
 def importbatch_import_whole_period(*, owner, batch_id: int) -> Importbatch:
@@ -275,6 +310,7 @@ def afspraken_herindelen(*, owner, classifier: Classifier | None = None) -> int:
             changed.append(row)
     if changed:
         Afspraak.objects.bulk_update(changed, _CLASSIFICATION_FIELDS, batch_size=500)
+        chart_version_bump(scope="agenda", owner_id=owner.pk)
     return len(changed)
 
 
@@ -392,6 +428,8 @@ def instellingen_update(
         if thresholds.workday_minutes <= 0:
             raise ValidationError("Het einde van de werkdag moet na het begin liggen.")
     instellingen.save()
+    # Targets and thresholds are drawn in the mirror's charts.
+    chart_version_bump(scope="agenda", owner_id=owner.pk)
     if reclassify:
         afspraken_herindelen(owner=owner)
     return instellingen

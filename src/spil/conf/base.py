@@ -168,6 +168,16 @@ WHITENOISE_USE_FINDERS = True
 
 MEDIA_ROOT = DATA_DIR / "uploads"
 
+# Django's cache holds rendered charts (spil.core.charts.cached_chart). Files under the data
+# folder, so that every gunicorn worker and the command line share them without a server;
+# SPIL_CACHE_URL (django-environ syntax, e.g. locmemcache:// or redis://...) replaces it.
+CACHES = {
+    "default": env.cache_url(
+        "SPIL_CACHE_URL",
+        default=f"filecache://{DATA_DIR / 'cache'}?max_entries=2000",
+    )
+}
+
 # Uploads above this size are refused before they are read into memory.
 SPIL_MAX_UPLOAD_BYTES = env.int("SPIL_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
 # Reading one file runs in a child process within these limits (spil.kennis.extraction.sandbox);

@@ -19,3 +19,5 @@ STORAGES = {
 }
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Each test process its own in-memory cache (rendered charts), not files in the repo.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-import altair as alt
 import networkx as nx
-import vl_convert
+
+from spil.core.charts import alt, vl_convert
 
 FONT = "Arial, Helvetica, sans-serif"
 # Distinguishable colours with at least 3:1 contrast against white.

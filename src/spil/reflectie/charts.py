@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import base64
 
-import altair as alt
-import vl_convert
-
+from spil.core.charts import alt, vl_convert
 from spil.core.charts import chart_config as _config
 
 from .vragen import KWALITEITEN, TOONSOORTEN
