@@ -149,3 +149,9 @@ def test_timeline_and_hours_follow_from_the_programme_template(cohort):
     assert next(r["onderdeel"].soort for r in rows) == "seminar"
     # 4×24 + 5×4 + 2×(3×4) + 2×16 + 2×1,5
     assert cohort.uren_per_deelnemer() == 96 + 20 + 24 + 32 + 3
+
+
+def test_a_cohort_with_plans_can_be_removed_as_a_whole(staff, cohort):
+    _plan(staff, cohort)
+    cohort.delete()
+    assert not Toewijzingsplan.objects.exists() and not Deelnemer.objects.exists()
