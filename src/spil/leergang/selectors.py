@@ -384,6 +384,20 @@ def coach_groepen(*, user) -> list[dict[str, Any]]:
     return out
 
 
+def groepen_van_coach(*, user) -> QuerySet[Intervisiegroep]:
+    """The published intervisie groups this user coaches (for group play in oefenen)."""
+    return (
+        Intervisiegroep.objects.visible_to(user)
+        .filter(plan__status=Status.GEPUBLICEERD, coach__user=user)
+        .select_related("plan__cohort")
+    )
+
+
+def groepsleden(*, groep: Intervisiegroep) -> list:
+    """The accounts of a group's members (for the coach who starts a group session)."""
+    return [d.user for d in groep.deelnemers.select_related("user").order_by("pk")]
+
+
 def gast_kandidaten(*, user) -> list[dict[str, Any]]:
     """For a host (stagesecretaris): names and learning questions of their candidates."""
     hosts = Gastgemeente.objects.filter(
