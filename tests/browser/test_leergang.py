@@ -114,3 +114,66 @@ def test_candidate_page_and_matching(browser, live_server, world, browser_user):
     assert_accessible(page, "leergang: vacature (selectiecommissie)")
     narrow(page, "leergang: vacature")
     context.close()
+
+
+def test_group_play_with_the_coach(browser, live_server, world, browser_user):
+    from spil.oefenen import services as oefenen
+
+    _cohort, plan = world
+    services.plan_publish(user=browser_user, plan_id=plan.pk)
+    groep = plan.groepen.order_by("nummer").first()
+    coach = groep.coach.user
+    coach.set_password(PASSWORD)
+    coach.save()
+    members = [d.user for d in groep.deelnemers.all()]
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    log_in(page, username=coach.username)
+    page.goto("/oefenen/")
+    page.get_by_role("link", name="Samen oefenen met je intervisiegroep").click()
+    page.get_by_role("heading", level=1, name="Samen oefenen").wait_for()
+    assert_accessible(page, "oefenen: samen oefenen (coach)")
+    page.get_by_label("Scenario").select_option("herindeling")
+    page.get_by_role("button", name="Sessie starten en rollen loten").click()
+    page.get_by_role("heading", level=2, name="De groep").wait_for()
+    sessie_url = page.url
+    assert page.get_by_text("0 van de").is_visible()
+    assert_accessible(page, "oefenen: groepssessie (coach)")
+
+    from spil.oefenen.models import Groepssessie
+
+    sessie = Groepssessie.objects.get()
+    start = sessie.keuzes or []
+    assert start == []
+    from spil.oefenen.library import scenario_get
+
+    scenario = scenario_get("herindeling")
+    situatie = scenario.situaties[scenario.start]
+    keuze = situatie.choices_for(sessie.profiel)[0].id
+    for member in members[:3]:
+        oefenen.groepssessie_stem(user=member, sessie=sessie, situatie=situatie.id, keuze=keuze)
+    page.reload()
+    page.get_by_role("table", name="Hoe de groep koos").wait_for()
+    assert_accessible(page, "oefenen: groepssessie met verdeling")
+    narrow(page, "oefenen: groepssessie")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Groep verder").click()
+    page.get_by_text("De groep gaat verder").wait_for()
+    assert page.url == sessie_url
+    context.close()
+
+    player = members[0]
+    player.set_password(PASSWORD)
+    player.save()
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    log_in(page, username=player.username)
+    page.goto(sessie_url)
+    page.get_by_text("Wat doe jij?").wait_for()
+    assert_accessible(page, "oefenen: groepssessie (speler)")
+    narrow(page, "oefenen: groepssessie (speler)")
+    context.close()
