@@ -203,3 +203,32 @@ def test_host_and_coach_see_their_candidates_on_the_start_page(client, staff, co
     client.force_login(group.coach.user)
     html = client.get(reverse("leergang:start")).content.decode()
     assert all(d.naam in html for d in group.deelnemers.all())
+
+
+def test_the_invitation_link_lets_the_participant_choose_a_password(
+    client, staff, cohort, mailoutbox, django_capture_on_commit_callbacks
+):
+    import re
+
+    with django_capture_on_commit_callbacks(execute=True):
+        deelnemer, _ = services.deelnemer_invite(
+            user=staff,
+            cohort_id=cohort.pk,
+            email="vera@voorbeeld.nl",
+            naam="Vera Veld",
+            request_base="http://testserver",
+        )
+    link = re.search(r"http://\S+", mailoutbox[0].body).group(0)
+    form = client.get(link, follow=True)
+    assert form.status_code == 200 and "Wachtwoord kiezen" in form.content.decode()
+    password = "een-lang-nieuw-wachtwoord-7"
+    done = client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link,
+        {"new_password1": password, "new_password2": password},
+    )
+    assert done.status_code == 302
+    deelnemer.user.refresh_from_db()
+    assert deelnemer.user.check_password(password)
+    # The link works once.
+    again = client.get(link, follow=True)
+    assert "werkt niet (meer)" in again.content.decode()

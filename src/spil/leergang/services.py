@@ -7,6 +7,7 @@ a message that confirms the row exists.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -46,6 +47,7 @@ from .models import (
 )
 
 Status = Toewijzingsplan.Status
+logger = logging.getLogger(__name__)
 
 # The programme as the brochure describes it (hours per participant follow from it).
 STANDAARDPROGRAMMA: tuple[dict, ...] = (
@@ -278,15 +280,26 @@ def _invite_mail(*, deelnemer: Deelnemer, request_base: str) -> None:
 
     account = deelnemer.user
     if account.has_usable_password():
-        link = request_base + reverse("accounts:login")
+        link = reverse("accounts:login")
         how = "Log in met je bestaande account:"
     else:
         uid = urlsafe_base64_encode(force_bytes(account.pk))
         token = default_token_generator.make_token(account)
-        link = request_base + reverse(
-            "leergang:uitnodiging", kwargs={"uidb64": uid, "token": token}
-        )
+        link = reverse("leergang:uitnodiging", kwargs={"uidb64": uid, "token": token})
         how = "Kies via deze link een wachtwoord (de link werkt één keer):"
+    if not request_base:
+        from django.conf import settings
+
+        request_base = getattr(settings, "SPIL_BASE_URL", "http://127.0.0.1:8000")
+    try:
+        _send(send_mail, deelnemer=deelnemer, how=how, link=request_base + link)
+    except OSError:
+        # No mail server reachable: the participant is added; inviting again sends it again.
+        logger.warning("Invitation mail to participant %s could not be sent", deelnemer.pk)
+
+
+def _send(send_mail, *, deelnemer: Deelnemer, how: str, link: str) -> None:
+    account = deelnemer.user
     send_mail(
         subject=f"Uitnodiging: {deelnemer.cohort}",
         message=(
@@ -313,9 +326,11 @@ def deelnemer_invite(
     geslacht: str = "",
     request_base: str = "",
     mail: bool = True,
+    opnieuw_sturen: bool = False,
 ) -> tuple[Deelnemer, bool]:
     """Add (or update) a participant by e-mail address: account, role kandidaat for the
-    cohort, and an invitation mail. Returns (participant, created). Idempotent."""
+    cohort, and an invitation mail (for a new participant, or again with `opnieuw_sturen` to
+    someone who has not chosen a password yet). Returns (participant, created). Idempotent."""
     cohort = _staff_cohort(user=user, cohort_id=cohort_id)
     email = email.strip().casefold()
     if not csv_import.EMAIL.match(email):
@@ -337,7 +352,8 @@ def deelnemer_invite(
         cohort=cohort, user=account, defaults=fields
     )
     _grant(actor=user, user=account, role=Role.KANDIDAAT, scope_object=cohort)
-    if created and mail:
+    resend = opnieuw_sturen and not account.has_usable_password()
+    if mail and (created or resend):
         transaction.on_commit(lambda: _invite_mail(deelnemer=deelnemer, request_base=request_base))
     return deelnemer, created
 

@@ -116,6 +116,7 @@ def deelnemer_toevoegen(request, cohort_id: int):
                 user=request.user,
                 cohort_id=found.pk,
                 request_base=_base(request),
+                opnieuw_sturen=True,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -335,6 +336,8 @@ def deelname(request, deelnemer_id: int):
                     modules[module.pk] = (int(rang), doel)
                 except ValueError:
                     error = f"{module.naam}: de rang is een getal."
+            elif doel:
+                error = f"{module.naam}: geef ook de rang op (1 = liefst)."
         coaches = [int(c) for c in request.POST.getlist("coach") if c.isdigit()]
         coaches = [c for i, c in enumerate(coaches) if c not in coaches[:i]]
         if error is None:
