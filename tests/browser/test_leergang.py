@@ -59,6 +59,16 @@ def test_staff_cohort_page_and_plan_review(logged_in_page, world):
     page.get_by_text("De indeling is gepubliceerd").wait_for()
     assert_accessible(page, "leergang: gepubliceerd plan")
 
+    page.goto("/leergang/")
+    page.get_by_role("link", name="Nieuwe vacature").click()
+    page.get_by_role("heading", level=1, name="Nieuwe vacature").wait_for()
+    assert_accessible(page, "leergang: nieuwe vacature")
+    page.get_by_label("Gemeente", exact=True).fill("Heuvelstad")
+    page.get_by_role("button", name="Vacature aanmaken").click()
+    page.get_by_role("heading", level=2, name="Selectiecommissie").wait_for()
+    assert_accessible(page, "leergang: vacature (programmaleiding)")
+    narrow(page, "leergang: vacature (programmaleiding)")
+
 
 def test_candidate_page_and_matching(browser, live_server, world, browser_user):
     cohort, plan = world

@@ -159,7 +159,13 @@ def _add(request, cohort_id: int, form_class, service, key: str, extra=None):
     form = form_class(request.POST)
     if form.is_valid():
         try:
-            service(user=request.user, cohort_id=found.pk, **form.cleaned_data, **(extra or {}))
+            service(
+                user=request.user,
+                cohort_id=found.pk,
+                request_base=_base(request),
+                **form.cleaned_data,
+                **(extra or {}),
+            )
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
@@ -475,13 +481,19 @@ def vacature(request, vacature_id: int):
     found = selectors.vacature_get(user=request.user, vacature_id=vacature_id)
     if found is None:
         raise Http404
+    return _vacature_page(request, found)
+
+
+def _vacature_page(request, found, form=None):
     from .matching import GEBIEDEN
 
+    can_change = selectors.vacature_get(user=request.user, vacature_id=found.pk, action="change")
     return render(
         request,
         "leergang/vacature.html",
         {
             "vacature": found,
+            "commissie_form": (form or forms.CommissielidForm()) if can_change else None,
             "gebieden": [(label, found.profiel.get(key, {})) for key, label, _vraag in GEBIEDEN],
             "kandidaten": selectors.vacature_kandidaten(user=request.user, vacature=found),
         },
@@ -496,3 +508,29 @@ def uitnodiging(request, uidb64: str, token: str):
         success_url=reverse_lazy("accounts:login"),
         post_reset_login=False,
     )(request, uidb64=uidb64, token=token)
+
+
+@require_POST
+def commissielid_toevoegen(request, vacature_id: int):
+    found = selectors.vacature_get(user=request.user, vacature_id=vacature_id, action="change")
+    if found is None:
+        raise Http404
+    form = forms.CommissielidForm(request.POST)
+    if form.is_valid():
+        try:
+            services.commissielid_add(
+                user=request.user,
+                vacature_id=found.pk,
+                email=form.cleaned_data["email"],
+                request_base=_base(request),
+            )
+        except ValidationError as error:
+            form.add_error("email", _error_text(error))
+        else:
+            messages.success(
+                request, f"{form.cleaned_data['email']} zit nu in de selectiecommissie."
+            )
+            return redirect("leergang:vacature", vacature_id=found.pk)
+    response = _vacature_page(request, found, form)
+    response.status_code = 400
+    return response
