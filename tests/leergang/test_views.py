@@ -232,3 +232,17 @@ def test_the_invitation_link_lets_the_participant_choose_a_password(
     # The link works once.
     again = client.get(link, follow=True)
     assert "werkt niet (meer)" in again.content.decode()
+
+
+def test_a_docent_reads_the_cohort_page_without_forms_or_preferences(client, cohort):
+    teacher = UserFactory()
+    role_grant(actor=None, user=teacher, role="docent", scope_object=cohort)
+    client.force_login(teacher)
+    assert str(cohort) in client.get(reverse("leergang:start")).content.decode()
+    html = client.get(reverse("leergang:cohort", args=[cohort.pk])).content.decode()
+    assert cohort.deelnemers.first().naam in html
+    assert "Uitnodigen" not in html and "Modulevoorkeuren" not in html
+    assert client.post(reverse("leergang:plan_maken", args=[cohort.pk])).status_code == 404
+    # A candidate of the cohort does not get the staff page.
+    client.force_login(cohort.deelnemers.first().user)
+    assert client.get(reverse("leergang:cohort", args=[cohort.pk])).status_code == 404

@@ -60,6 +60,16 @@ def cohort_get(*, user, cohort_id: int, action: str = "view") -> Cohort | None:
     return cohort_list(user=user, action=action).filter(pk=cohort_id).first()
 
 
+def cohort_for_docent(*, user, cohort_id: int) -> Cohort | None:
+    """The cohort when the user is its docent (read-only staff page)."""
+    found = cohort_get(user=user, cohort_id=cohort_id)
+    return found if found is not None and holds_role(user, Role.DOCENT, found) else None
+
+
+def cohort_list_docent(*, user) -> list[Cohort]:
+    return [c for c in cohort_list(user=user, action="view") if holds_role(user, Role.DOCENT, c)]
+
+
 def deelnemer_list(*, user, cohort: Cohort) -> QuerySet[Deelnemer]:
     return (
         Deelnemer.objects.visible_to(user)

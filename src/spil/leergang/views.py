@@ -38,6 +38,7 @@ def start(request):
         {
             "staff": staff,
             "cohorten": selectors.cohort_list(user=user) if staff else [],
+            "docent_cohorten": selectors.cohort_list_docent(user=user),
             "deelnames": selectors.mijn_deelnames(user=user),
             "groepen": selectors.coach_groepen(user=user),
             "gasten": selectors.gast_kandidaten(user=user),
@@ -81,9 +82,10 @@ def _staff_cohort(request, cohort_id: int):
     return cohort
 
 
-def _cohort_page(request, cohort, **forms_given):
+def _cohort_page(request, cohort, *, can_change: bool = True, **forms_given):
     context = {
         "cohort": cohort,
+        "kan_wijzigen": can_change,
         "tijdlijn": cohort.tijdlijn(),
         "uren": cohort.uren_per_deelnemer(),
         "deelnemers": selectors.deelnemer_list(user=request.user, cohort=cohort),
@@ -103,7 +105,14 @@ def _cohort_page(request, cohort, **forms_given):
 
 @require_GET
 def cohort(request, cohort_id: int):
-    return _cohort_page(request, _staff_cohort(request, cohort_id))
+    """The programme leader's page; a docent of the cohort reads it without the forms."""
+    found = selectors.cohort_get(user=request.user, cohort_id=cohort_id, action="change")
+    if found is not None:
+        return _cohort_page(request, found)
+    found = selectors.cohort_for_docent(user=request.user, cohort_id=cohort_id)
+    if found is None:
+        raise Http404
+    return _cohort_page(request, found, can_change=False)
 
 
 @require_POST
