@@ -17,6 +17,7 @@ from . import matching
 from .models import (
     Coach,
     Coachkoppeling,
+    Coachvoorkeur,
     Cohort,
     Deelnemer,
     Gastgemeente,
@@ -357,11 +358,12 @@ def mijn_voorkeuren(*, user, deelnemer: Deelnemer) -> dict[str, Any]:
             v.module_id: v
             for v in Modulevoorkeur.objects.visible_to(user).filter(deelnemer=deelnemer)
         },
-        "coaches": [
-            v.coach_id
-            for v in deelnemer.coachvoorkeuren.all().order_by("rang")
-            if v.deelnemer.user_id == user.pk
-        ],
+        "coaches": list(
+            Coachvoorkeur.objects.visible_to(user)
+            .filter(deelnemer=deelnemer)
+            .order_by("rang")
+            .values_list("coach_id", flat=True)
+        ),
         "leervragen": list(Leervraag.objects.visible_to(user).filter(deelnemer=deelnemer)),
     }
 
