@@ -26,7 +26,11 @@ from tests.core.personal_data import fill
 pytestmark = pytest.mark.django_db
 
 # Parameters whose name does not say their model.
-PARAM_MODELS = {"assignment_id": "core.roleassignment"}
+PARAM_MODELS = {
+    "assignment_id": "core.roleassignment",
+    # oefenen has a play alone (Oefensessie) and a group session (Groepssessie).
+    "sessie_id": "oefenen.oefensessie",
+}
 # `pk` parameters: the model follows from the URL's name (namespace default, then exceptions).
 PK_MODELS = {
     "reflectie": "reflectie.reflectiemoment",

@@ -147,3 +147,17 @@ def test_committee_member_sees_only_candidates_who_opted_in_for_their_vacancy(wo
     # Withdrawing the opt-in removes the candidate again.
     services.profiel_vrijgeven(user=a.user, vacature_id=vacature.pk, vrijgeven=False)
     assert selectors.vacature_kandidaten(user=member, vacature=vacature) == []
+
+
+def test_teacher_sees_the_cohort_and_its_plan_but_no_preferences(world):
+    _staff, cohort, other, plan = world
+    teacher = UserFactory(username="docent")
+    role_grant(actor=None, user=teacher, role="docent", scope_object=cohort)
+    assert _ids(Deelnemer.objects.visible_to(teacher)) == _ids(cohort.deelnemers)
+    assert _ids(Toewijzingsplan.objects.visible_to(teacher)) == {plan.pk}
+    assert not Modulevoorkeur.objects.visible_to(teacher).exists()
+    assert not Leervraag.objects.visible_to(teacher).exists()
+    # A draft's assignments are for the programme leaders only.
+    assert not Moduletoewijzing.objects.visible_to(teacher).exists()
+    assert not Deelnemer.objects.visible_to(teacher).filter(cohort=other).exists()
+    assert not Deelnemer.objects.visible_to(teacher, "change").exists()

@@ -149,3 +149,49 @@ def test_timeline_and_hours_follow_from_the_programme_template(cohort):
     assert next(r["onderdeel"].soort for r in rows) == "seminar"
     # 4×24 + 5×4 + 2×(3×4) + 2×16 + 2×1,5
     assert cohort.uren_per_deelnemer() == 96 + 20 + 24 + 32 + 3
+
+
+def test_a_cohort_with_plans_can_be_removed_as_a_whole(staff, cohort):
+    _plan(staff, cohort)
+    cohort.delete()
+    assert not Toewijzingsplan.objects.exists() and not Deelnemer.objects.exists()
+
+
+def test_coach_host_contact_and_committee_member_are_invited_by_e_mail(
+    staff, cohort, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        coach = services.coach_create(
+            user=staff,
+            cohort_id=cohort.pk,
+            naam="Wim Wegwijs",
+            capaciteit=3,
+            email="wim@voorbeeld.nl",
+        )
+        host = services.gastgemeente_create(
+            user=staff,
+            cohort_id=cohort.pk,
+            naam="Kreekdorp",
+            grootte="klein",
+            regio="West",
+            email="stages@kreekdorp.nl",
+        )
+        vacature = services.vacature_create(
+            user=staff, leergang_id=cohort.leergang_id, gemeente="Heuvelstad", profiel={}
+        )
+        services.commissielid_add(user=staff, vacature_id=vacature.pk, email="hr@heuvelstad.nl")
+    assert coach.user.email == "wim@voorbeeld.nl"
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "hr@heuvelstad.nl",
+        "stages@kreekdorp.nl",
+        "wim@voorbeeld.nl",
+    ]
+    assert all("/leergang/uitnodiging/" in m.body for m in mailoutbox)
+    from spil.core.access import holds_role
+
+    secretary = type(staff).objects.get(email="stages@kreekdorp.nl")
+    member = type(staff).objects.get(email="hr@heuvelstad.nl")
+    assert holds_role(secretary, "stagesecretaris", host)
+    assert selectors.vacature_get(user=member, vacature_id=vacature.pk) is not None
+    with pytest.raises(ValidationError):
+        services.commissielid_add(user=staff, vacature_id=vacature.pk, email="geen-adres")

@@ -203,3 +203,46 @@ def test_host_and_coach_see_their_candidates_on_the_start_page(client, staff, co
     client.force_login(group.coach.user)
     html = client.get(reverse("leergang:start")).content.decode()
     assert all(d.naam in html for d in group.deelnemers.all())
+
+
+def test_the_invitation_link_lets_the_participant_choose_a_password(
+    client, staff, cohort, mailoutbox, django_capture_on_commit_callbacks
+):
+    import re
+
+    with django_capture_on_commit_callbacks(execute=True):
+        deelnemer, _ = services.deelnemer_invite(
+            user=staff,
+            cohort_id=cohort.pk,
+            email="vera@voorbeeld.nl",
+            naam="Vera Veld",
+            request_base="http://testserver",
+        )
+    link = re.search(r"http://\S+", mailoutbox[0].body).group(0)
+    form = client.get(link, follow=True)
+    assert form.status_code == 200 and "Wachtwoord kiezen" in form.content.decode()
+    password = "een-lang-nieuw-wachtwoord-7"
+    done = client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link,
+        {"new_password1": password, "new_password2": password},
+    )
+    assert done.status_code == 302
+    deelnemer.user.refresh_from_db()
+    assert deelnemer.user.check_password(password)
+    # The link works once.
+    again = client.get(link, follow=True)
+    assert "werkt niet (meer)" in again.content.decode()
+
+
+def test_a_docent_reads_the_cohort_page_without_forms_or_preferences(client, cohort):
+    teacher = UserFactory()
+    role_grant(actor=None, user=teacher, role="docent", scope_object=cohort)
+    client.force_login(teacher)
+    assert str(cohort) in client.get(reverse("leergang:start")).content.decode()
+    html = client.get(reverse("leergang:cohort", args=[cohort.pk])).content.decode()
+    assert cohort.deelnemers.first().naam in html
+    assert "Uitnodigen" not in html and "Modulevoorkeuren" not in html
+    assert client.post(reverse("leergang:plan_maken", args=[cohort.pk])).status_code == 404
+    # A candidate of the cohort does not get the staff page.
+    client.force_login(cohort.deelnemers.first().user)
+    assert client.get(reverse("leergang:cohort", args=[cohort.pk])).status_code == 404

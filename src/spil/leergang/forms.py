@@ -49,6 +49,11 @@ class CoachForm(UtrechtFormMixin, forms.Form):
     organisatie = forms.CharField(label="Organisatie", max_length=200, required=False)
     capaciteit = forms.IntegerField(label="Aantal deelnemers", min_value=0, initial=5)
     intervisie = forms.BooleanField(label="Begeleidt intervisie", required=False)
+    email = forms.EmailField(
+        label="E-mailadres (optioneel)",
+        required=False,
+        help_text="Dan ziet de coach na publicatie de eigen intervisiegroep in Spil.",
+    )
 
 
 class GastgemeenteForm(UtrechtFormMixin, forms.Form):
@@ -56,6 +61,15 @@ class GastgemeenteForm(UtrechtFormMixin, forms.Form):
     grootte = forms.ChoiceField(label="Grootteklasse", choices=Gastgemeente.Grootte.choices)
     regio = forms.CharField(label="Regio", max_length=100)
     plaatsen_per_ronde = forms.IntegerField(label="Plaatsen per ronde", min_value=1, initial=2)
+    email = forms.EmailField(
+        label="E-mailadres stagesecretaris (optioneel)",
+        required=False,
+        help_text="Die ziet na publicatie de namen en leervragen van de stagiairs.",
+    )
+
+
+class CommissielidForm(UtrechtFormMixin, forms.Form):
+    email = forms.EmailField(label="E-mailadres van het commissielid")
 
 
 class LeervraagForm(UtrechtFormMixin, forms.Form):

@@ -337,7 +337,7 @@ class Toewijzingsplan(models.Model):
 class Intervisiegroep(models.Model):
     plan = models.ForeignKey(Toewijzingsplan, on_delete=models.CASCADE, related_name="groepen")
     nummer = models.PositiveSmallIntegerField("groep")
-    coach = models.ForeignKey(Coach, on_delete=models.PROTECT, related_name="+")
+    coach = models.ForeignKey(Coach, on_delete=models.RESTRICT, related_name="+")
     deelnemers = models.ManyToManyField(Deelnemer, related_name="intervisiegroepen")
     reden = models.TextField("reden")
     vastgezet = models.BooleanField("vastgezet", default=False)
@@ -356,8 +356,8 @@ class Intervisiegroep(models.Model):
 class Moduletoewijzing(models.Model):
     plan = models.ForeignKey(Toewijzingsplan, on_delete=models.CASCADE, related_name="modules")
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="+")
-    verdiepen = models.ForeignKey(Module, on_delete=models.PROTECT, related_name="+")
-    nieuw = models.ForeignKey(Module, on_delete=models.PROTECT, related_name="+")
+    verdiepen = models.ForeignKey(Module, on_delete=models.RESTRICT, related_name="+")
+    nieuw = models.ForeignKey(Module, on_delete=models.RESTRICT, related_name="+")
     reden = models.TextField("reden")
     vastgezet = models.BooleanField("vastgezet", default=False)
 
@@ -376,7 +376,7 @@ class Meeloopstage(models.Model):
     plan = models.ForeignKey(Toewijzingsplan, on_delete=models.CASCADE, related_name="stages")
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="meeloopstages")
     ronde = models.PositiveSmallIntegerField("ronde")
-    gastgemeente = models.ForeignKey(Gastgemeente, on_delete=models.PROTECT, related_name="+")
+    gastgemeente = models.ForeignKey(Gastgemeente, on_delete=models.RESTRICT, related_name="+")
     reden = models.TextField("reden")
     vastgezet = models.BooleanField("vastgezet", default=False)
 
@@ -394,7 +394,7 @@ class Meeloopstage(models.Model):
 class Coachkoppeling(models.Model):
     plan = models.ForeignKey(Toewijzingsplan, on_delete=models.CASCADE, related_name="coaching")
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="+")
-    coach = models.ForeignKey(Coach, on_delete=models.PROTECT, related_name="+")
+    coach = models.ForeignKey(Coach, on_delete=models.RESTRICT, related_name="+")
     reden = models.TextField("reden")
     vastgezet = models.BooleanField("vastgezet", default=False)
 

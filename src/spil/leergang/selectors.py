@@ -17,6 +17,7 @@ from . import matching
 from .models import (
     Coach,
     Coachkoppeling,
+    Coachvoorkeur,
     Cohort,
     Deelnemer,
     Gastgemeente,
@@ -58,6 +59,16 @@ def cohort_list(*, user, action: str = "change") -> QuerySet[Cohort]:
 
 def cohort_get(*, user, cohort_id: int, action: str = "view") -> Cohort | None:
     return cohort_list(user=user, action=action).filter(pk=cohort_id).first()
+
+
+def cohort_for_docent(*, user, cohort_id: int) -> Cohort | None:
+    """The cohort when the user is its docent (read-only staff page)."""
+    found = cohort_get(user=user, cohort_id=cohort_id)
+    return found if found is not None and holds_role(user, Role.DOCENT, found) else None
+
+
+def cohort_list_docent(*, user) -> list[Cohort]:
+    return [c for c in cohort_list(user=user, action="view") if holds_role(user, Role.DOCENT, c)]
 
 
 def deelnemer_list(*, user, cohort: Cohort) -> QuerySet[Deelnemer]:
@@ -347,11 +358,12 @@ def mijn_voorkeuren(*, user, deelnemer: Deelnemer) -> dict[str, Any]:
             v.module_id: v
             for v in Modulevoorkeur.objects.visible_to(user).filter(deelnemer=deelnemer)
         },
-        "coaches": [
-            v.coach_id
-            for v in deelnemer.coachvoorkeuren.all().order_by("rang")
-            if v.deelnemer.user_id == user.pk
-        ],
+        "coaches": list(
+            Coachvoorkeur.objects.visible_to(user)
+            .filter(deelnemer=deelnemer)
+            .order_by("rang")
+            .values_list("coach_id", flat=True)
+        ),
         "leervragen": list(Leervraag.objects.visible_to(user).filter(deelnemer=deelnemer)),
     }
 
@@ -382,6 +394,20 @@ def coach_groepen(*, user) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def groepen_van_coach(*, user) -> QuerySet[Intervisiegroep]:
+    """The published intervisie groups this user coaches (for group play in oefenen)."""
+    return (
+        Intervisiegroep.objects.visible_to(user)
+        .filter(plan__status=Status.GEPUBLICEERD, coach__user=user)
+        .select_related("plan__cohort")
+    )
+
+
+def groepsleden(*, groep: Intervisiegroep) -> list:
+    """The accounts of a group's members (for the coach who starts a group session)."""
+    return [d.user for d in groep.deelnemers.select_related("user").order_by("pk")]
 
 
 def gast_kandidaten(*, user) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ a message that confirms the row exists.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -46,6 +47,7 @@ from .models import (
 )
 
 Status = Toewijzingsplan.Status
+logger = logging.getLogger(__name__)
 
 # The programme as the brochure describes it (hours per participant follow from it).
 STANDAARDPROGRAMMA: tuple[dict, ...] = (
@@ -204,6 +206,7 @@ def module_create(
     )
 
 
+@transaction.atomic
 def coach_create(
     *,
     user,
@@ -215,8 +218,22 @@ def coach_create(
     max_groepen: int = 1,
     selectiecommissies: str = "",
     account=None,
+    email: str = "",
+    request_base: str = "",
 ) -> Coach:
+    """A coach of the cohort; with an e-mail address the coach gets an account (and an
+    invitation), so after publication they see their intervisie group."""
     cohort = _staff_cohort(user=user, cohort_id=cohort_id)
+    if email.strip() and account is None:
+        account = _invite_account(
+            email=email,
+            naam=naam,
+            onderwerp=f"Coach in {cohort}",
+            waarom=f"Je bent coach in {cohort}. In Spil zie je je intervisiegroep en hun "
+            "leervragen zodra de indeling is gepubliceerd.",
+            request_base=request_base,
+            mail=True,
+        )
     return Coach.objects.create(
         cohort=cohort,
         naam=naam,
@@ -239,8 +256,22 @@ def gastgemeente_create(
     regio: str,
     plaatsen_per_ronde: int = 2,
     stagesecretaris=None,
+    email: str = "",
+    request_base: str = "",
 ) -> Gastgemeente:
+    """A host municipality; with an e-mail address its contact (stagesecretaris) gets access
+    to the names and learning questions of the candidates placed there."""
     cohort = _staff_cohort(user=user, cohort_id=cohort_id)
+    if email.strip() and stagesecretaris is None:
+        stagesecretaris = _invite_account(
+            email=email,
+            naam="",
+            onderwerp=f"Meeloopstages in {naam}",
+            waarom=f"{naam} is gastgemeente in {cohort}. In Spil zie je wie bij jullie "
+            "meeloopt en met welke leervragen, zodra de indeling is gepubliceerd.",
+            request_base=request_base,
+            mail=True,
+        )
     host = Gastgemeente.objects.create(
         cohort=cohort,
         naam=naam,
@@ -270,32 +301,68 @@ def _account_for(*, email: str, naam: str):
 
 
 def _invite_mail(*, deelnemer: Deelnemer, request_base: str) -> None:
+    _account_mail(
+        account=deelnemer.user,
+        naam=deelnemer.naam,
+        onderwerp=f"Uitnodiging: {deelnemer.cohort}",
+        waarom=(
+            f"Je bent toegevoegd aan {deelnemer.cohort}. In Spil geef je je voorkeuren voor "
+            "modules en coach op en je leervragen."
+        ),
+        request_base=request_base,
+    )
+
+
+def _account_mail(*, account, naam: str, onderwerp: str, waarom: str, request_base: str) -> None:
+    """An invitation: a link to choose a password (new account) or to log in."""
+    from django.conf import settings
     from django.contrib.auth.tokens import default_token_generator
     from django.core.mail import send_mail
     from django.urls import reverse
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
-    account = deelnemer.user
     if account.has_usable_password():
-        link = request_base + reverse("accounts:login")
+        link = reverse("accounts:login")
         how = "Log in met je bestaande account:"
     else:
         uid = urlsafe_base64_encode(force_bytes(account.pk))
         token = default_token_generator.make_token(account)
-        link = request_base + reverse(
-            "leergang:uitnodiging", kwargs={"uidb64": uid, "token": token}
-        )
+        link = reverse("leergang:uitnodiging", kwargs={"uidb64": uid, "token": token})
         how = "Kies via deze link een wachtwoord (de link werkt één keer):"
-    send_mail(
-        subject=f"Uitnodiging: {deelnemer.cohort}",
-        message=(
-            f"Beste {deelnemer.naam},\n\nJe bent toegevoegd aan {deelnemer.cohort}. In Spil geef "
-            f"je je voorkeuren voor modules en coach op en je leervragen.\n\n{how}\n{link}\n"
-        ),
-        from_email=None,
-        recipient_list=[account.email or account.username],
-    )
+    base = request_base or getattr(settings, "SPIL_BASE_URL", "http://127.0.0.1:8000")
+    try:
+        send_mail(
+            subject=onderwerp,
+            message=f"Beste {naam},\n\n{waarom}\n\n{how}\n{base}{link}\n",
+            from_email=None,
+            recipient_list=[account.email or account.username],
+        )
+    except OSError:
+        # No mail server reachable: the account and role are there; inviting again resends.
+        logger.warning("Invitation mail to account %s could not be sent", account.pk)
+
+
+def _invite_account(
+    *, email: str, naam: str, onderwerp: str, waarom: str, request_base: str, mail: bool
+):
+    """Find or make the account for an e-mail address (Dutch error when it is no address);
+    a new account gets an invitation on commit."""
+    email = email.strip().casefold()
+    if not csv_import.EMAIL.match(email):
+        raise ValidationError(f"E-mailadres: '{email}' is geen geldig e-mailadres.")
+    account, has_password = _account_for(email=email, naam=naam or email)
+    if mail and not has_password:
+        transaction.on_commit(
+            lambda: _account_mail(
+                account=account,
+                naam=naam or email,
+                onderwerp=onderwerp,
+                waarom=waarom,
+                request_base=request_base,
+            )
+        )
+    return account
 
 
 @transaction.atomic
@@ -313,9 +380,11 @@ def deelnemer_invite(
     geslacht: str = "",
     request_base: str = "",
     mail: bool = True,
+    opnieuw_sturen: bool = False,
 ) -> tuple[Deelnemer, bool]:
     """Add (or update) a participant by e-mail address: account, role kandidaat for the
-    cohort, and an invitation mail. Returns (participant, created). Idempotent."""
+    cohort, and an invitation mail (for a new participant, or again with `opnieuw_sturen` to
+    someone who has not chosen a password yet). Returns (participant, created). Idempotent."""
     cohort = _staff_cohort(user=user, cohort_id=cohort_id)
     email = email.strip().casefold()
     if not csv_import.EMAIL.match(email):
@@ -337,7 +406,8 @@ def deelnemer_invite(
         cohort=cohort, user=account, defaults=fields
     )
     _grant(actor=user, user=account, role=Role.KANDIDAAT, scope_object=cohort)
-    if created and mail:
+    resend = opnieuw_sturen and not account.has_usable_password()
+    if mail and (created or resend):
         transaction.on_commit(lambda: _invite_mail(deelnemer=deelnemer, request_base=request_base))
     return deelnemer, created
 
@@ -623,10 +693,25 @@ def vacature_create(
     )
 
 
-def commissielid_add(*, user, vacature_id: int, lid) -> RoleAssignment:
+@transaction.atomic
+def commissielid_add(
+    *, user, vacature_id: int, lid=None, email: str = "", request_base: str = ""
+) -> RoleAssignment:
+    """Make someone (an account, or by e-mail address) a member of the vacancy's selection
+    committee: they see the candidates who released their profile for it."""
     vacature = Vacature.objects.visible_to(user, "change").filter(pk=vacature_id).first()
     if vacature is None:
         raise Http404
+    if lid is None:
+        lid = _invite_account(
+            email=email,
+            naam="",
+            onderwerp=f"Selectiecommissie {vacature}",
+            waarom=f"Je zit in de selectiecommissie voor {vacature}. In Spil zie je de "
+            "kandidaten die hun profiel voor deze vacature vrijgaven.",
+            request_base=request_base,
+            mail=True,
+        )
     return _grant(actor=user, user=lid, role=Role.SELECTIECOMMISSIELID, scope_object=vacature)
 
 

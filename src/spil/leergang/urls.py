@@ -35,4 +35,9 @@ urlpatterns = [
     path("vacature/nieuw/", views.vacature_nieuw, name="vacature_nieuw"),
     path("vacature/<int:vacature_id>/", views.vacature, name="vacature"),
     path("vacature/<int:vacature_id>/vrijgeven/", views.vrijgeven, name="vrijgeven"),
+    path(
+        "vacature/<int:vacature_id>/commissie/",
+        views.commissielid_toevoegen,
+        name="commissielid_toevoegen",
+    ),
 ]

@@ -38,6 +38,7 @@ def start(request):
         {
             "staff": staff,
             "cohorten": selectors.cohort_list(user=user) if staff else [],
+            "docent_cohorten": selectors.cohort_list_docent(user=user),
             "deelnames": selectors.mijn_deelnames(user=user),
             "groepen": selectors.coach_groepen(user=user),
             "gasten": selectors.gast_kandidaten(user=user),
@@ -81,9 +82,10 @@ def _staff_cohort(request, cohort_id: int):
     return cohort
 
 
-def _cohort_page(request, cohort, **forms_given):
+def _cohort_page(request, cohort, *, can_change: bool = True, **forms_given):
     context = {
         "cohort": cohort,
+        "kan_wijzigen": can_change,
         "tijdlijn": cohort.tijdlijn(),
         "uren": cohort.uren_per_deelnemer(),
         "deelnemers": selectors.deelnemer_list(user=request.user, cohort=cohort),
@@ -103,7 +105,14 @@ def _cohort_page(request, cohort, **forms_given):
 
 @require_GET
 def cohort(request, cohort_id: int):
-    return _cohort_page(request, _staff_cohort(request, cohort_id))
+    """The programme leader's page; a docent of the cohort reads it without the forms."""
+    found = selectors.cohort_get(user=request.user, cohort_id=cohort_id, action="change")
+    if found is not None:
+        return _cohort_page(request, found)
+    found = selectors.cohort_for_docent(user=request.user, cohort_id=cohort_id)
+    if found is None:
+        raise Http404
+    return _cohort_page(request, found, can_change=False)
 
 
 @require_POST
@@ -116,6 +125,7 @@ def deelnemer_toevoegen(request, cohort_id: int):
                 user=request.user,
                 cohort_id=found.pk,
                 request_base=_base(request),
+                opnieuw_sturen=True,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -158,7 +168,13 @@ def _add(request, cohort_id: int, form_class, service, key: str, extra=None):
     form = form_class(request.POST)
     if form.is_valid():
         try:
-            service(user=request.user, cohort_id=found.pk, **form.cleaned_data, **(extra or {}))
+            service(
+                user=request.user,
+                cohort_id=found.pk,
+                request_base=_base(request),
+                **form.cleaned_data,
+                **(extra or {}),
+            )
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
@@ -335,6 +351,8 @@ def deelname(request, deelnemer_id: int):
                     modules[module.pk] = (int(rang), doel)
                 except ValueError:
                     error = f"{module.naam}: de rang is een getal."
+            elif doel:
+                error = f"{module.naam}: geef ook de rang op (1 = liefst)."
         coaches = [int(c) for c in request.POST.getlist("coach") if c.isdigit()]
         coaches = [c for i, c in enumerate(coaches) if c not in coaches[:i]]
         if error is None:
@@ -472,13 +490,19 @@ def vacature(request, vacature_id: int):
     found = selectors.vacature_get(user=request.user, vacature_id=vacature_id)
     if found is None:
         raise Http404
+    return _vacature_page(request, found)
+
+
+def _vacature_page(request, found, form=None):
     from .matching import GEBIEDEN
 
+    can_change = selectors.vacature_get(user=request.user, vacature_id=found.pk, action="change")
     return render(
         request,
         "leergang/vacature.html",
         {
             "vacature": found,
+            "commissie_form": (form or forms.CommissielidForm()) if can_change else None,
             "gebieden": [(label, found.profiel.get(key, {})) for key, label, _vraag in GEBIEDEN],
             "kandidaten": selectors.vacature_kandidaten(user=request.user, vacature=found),
         },
@@ -493,3 +517,29 @@ def uitnodiging(request, uidb64: str, token: str):
         success_url=reverse_lazy("accounts:login"),
         post_reset_login=False,
     )(request, uidb64=uidb64, token=token)
+
+
+@require_POST
+def commissielid_toevoegen(request, vacature_id: int):
+    found = selectors.vacature_get(user=request.user, vacature_id=vacature_id, action="change")
+    if found is None:
+        raise Http404
+    form = forms.CommissielidForm(request.POST)
+    if form.is_valid():
+        try:
+            services.commissielid_add(
+                user=request.user,
+                vacature_id=found.pk,
+                email=form.cleaned_data["email"],
+                request_base=_base(request),
+            )
+        except ValidationError as error:
+            form.add_error("email", _error_text(error))
+        else:
+            messages.success(
+                request, f"{form.cleaned_data['email']} zit nu in de selectiecommissie."
+            )
+            return redirect("leergang:vacature", vacature_id=found.pk)
+    response = _vacature_page(request, found, form)
+    response.status_code = 400
+    return response

@@ -31,3 +31,12 @@ class OefenenConfig(AppConfig):
                 delete=avg.oefenen_delete,
             ),
         )
+        avg_providers.register(
+            "oefenen_groepsspel",
+            AvgProvider(
+                label="Oefenen: samen met je intervisiegroep",
+                models=("oefenen.Groepssessie", "oefenen.Groepsdeelname"),
+                export=avg.groepsspel_export,
+                delete=avg.groepsspel_delete,
+            ),
+        )

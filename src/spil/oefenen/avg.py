@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Oefensessie
+from .models import Groepsdeelname, Groepssessie, Oefensessie
 
 
 def oefenen_export(*, user) -> list[dict]:
@@ -23,3 +23,18 @@ def oefenen_export(*, user) -> list[dict]:
 
 def oefenen_delete(*, user) -> None:
     Oefensessie.objects.filter(owner=user).delete()
+
+
+def groepsspel_export(*, user) -> dict[str, list]:
+    """Group sessions led as coach, and one's own part (role, own choices) in group sessions."""
+    from spil.core.avg import rows
+
+    return {
+        "oefenen.Groepssessie": rows(Groepssessie.objects.filter(owner=user)),
+        "oefenen.Groepsdeelname": rows(Groepsdeelname.objects.filter(owner=user)),
+    }
+
+
+def groepsspel_delete(*, user) -> None:
+    Groepsdeelname.objects.filter(owner=user).delete()
+    Groepssessie.objects.filter(owner=user).delete()

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from .constants import Modus, Publiek
 from .library import scenario_get
-from .models import Oefensessie
+from .models import Groepsdeelname, Groepssessie, Oefensessie
 from .scenario import engine
+from .scenario import groep as groep_rules
 from .scenario.engine import PlayError
 from .scenario.model import Scenario
 from .selectors import debrief
@@ -155,3 +156,89 @@ def oefensessie_to_reflectie(*, user, sessie: Oefensessie):
     return reflectie_services.moment_from_oefening(
         user=user, sessie_id=sessie.pk, titel=data["scenario"].titel, regels=regels
     )
+
+
+# --- group play -----------------------------------------------------------------------------
+
+
+def groepssessie_start(*, user, groep_id: int, scenario_id: str, profiel: str) -> Groepssessie:
+    """The coach of a (published) intervisie group starts a session for it; every member gets
+    a role from the scenario's cast by lot, each role at most once."""
+    import secrets
+
+    from spil.leergang import selectors as leergang
+
+    groep = leergang.groepen_van_coach(user=user).filter(pk=groep_id).first()
+    if groep is None:
+        raise PlayError("Je bent geen coach van deze intervisiegroep.")
+    scenario = scenario_get(scenario_id)
+    if scenario is None:
+        raise PlayError("Dit scenario bestaat niet.")
+    profiles = [p.id for p in scenario.profielen] or [""]
+    if profiel not in profiles:
+        raise PlayError("Kies een gemeenteprofiel.")
+    members = leergang.groepsleden(groep=groep)
+    if not members:
+        raise PlayError("Deze groep heeft geen leden.")
+    seed = secrets.randbelow(2**31)
+    drawn = groep_rules.roles_by_lot(
+        [r.id for r in scenario.rollen], [m.pk for m in members], seed=seed
+    )
+    with transaction.atomic():
+        sessie = Groepssessie.objects.create(
+            owner=user,
+            intervisiegroep=groep,
+            scenario_id=scenario_id,
+            profiel=profiel,
+            zaad=seed,
+        )
+        Groepsdeelname.objects.bulk_create(
+            Groepsdeelname(sessie=sessie, owner=member, rol=drawn[member.pk]) for member in members
+        )
+    return sessie
+
+
+def groepssessie_stem(*, user, sessie: Groepssessie, situatie: str, keuze: str) -> None:
+    """A player's own choice in the group's current situation (may be changed until the
+    coach moves on)."""
+    with transaction.atomic():
+        deelname = (
+            Groepsdeelname.objects.select_for_update().filter(sessie=sessie, owner=user).first()
+        )
+        if deelname is None:
+            raise PlayError("Je speelt niet mee in deze sessie.")
+        scenario = scenario_get(sessie.scenario_id)
+        if scenario is None:
+            raise PlayError("Dit scenario bestaat niet meer.")
+        position = engine.replay(
+            scenario, profiel=sessie.profiel, choices=[tuple(s) for s in sessie.keuzes]
+        )
+        if position.finished or position.situatie is None:
+            raise PlayError("Het scenario is al afgelopen.")
+        if position.situatie.id != situatie:
+            raise PlayError("De groep is al verder; je ziet nu de situatie waar de groep is.")
+        if keuze not in {k.id for k in position.situatie.choices_for(sessie.profiel)}:
+            raise PlayError("Deze keuze bestaat niet in deze situatie.")
+        deelname.stemmen = {**deelname.stemmen, situatie: keuze}
+        deelname.save(update_fields=["stemmen"])
+
+
+def groepssessie_verder(*, user, sessie: Groepssessie, situatie: str, keuze: str) -> Groepssessie:
+    """The coach moves the group on with the choice the group settled on."""
+    with transaction.atomic():
+        sessie = Groepssessie.objects.select_for_update().get(pk=sessie.pk, owner=user)
+        scenario = scenario_get(sessie.scenario_id)
+        if scenario is None:
+            raise PlayError("Dit scenario bestaat niet meer.")
+        choices = [tuple(step) for step in sessie.keuzes]
+        position = engine.replay(scenario, profiel=sessie.profiel, choices=choices)
+        if position.finished or position.situatie is None:
+            raise PlayError("Het scenario is al afgelopen.")
+        if position.situatie.id != situatie:
+            raise PlayError("Deze pagina was verouderd; je ziet nu de situatie waar de groep is.")
+        new = engine.move(scenario, profiel=sessie.profiel, choices=choices, keuze=keuze)
+        sessie.keuzes = [list(step) for step in new]
+        if engine.replay(scenario, profiel=sessie.profiel, choices=new).finished:
+            sessie.afgerond = timezone.now()
+        sessie.save(update_fields=["keuzes", "afgerond"])
+    return sessie

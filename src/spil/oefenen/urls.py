@@ -15,4 +15,12 @@ urlpatterns = [
     path("sessie/<int:sessie_id>/nabespreking/", views.nabespreking, name="nabespreking"),
     path("sessie/<int:sessie_id>/reflectie/", views.reflecteren, name="reflecteren"),
     path("sessie/<int:sessie_id>/verwijderen/", views.verwijderen, name="verwijderen"),
+    path("groep/", views.groepen, name="groepen"),
+    path("groep/<int:groepssessie_id>/", views.groepsspel, name="groepsspel"),
+    path("groep/<int:groepssessie_id>/kies/", views.groepsspel_kiezen, name="groepsspel_kiezen"),
+    path(
+        "groep/<int:groepssessie_id>/nabespreking/",
+        views.groepsspel_nabespreking,
+        name="groepsspel_nabespreking",
+    ),
 ]

@@ -214,3 +214,110 @@ def verwijderen(request, sessie_id: int):
     services.oefensessie_delete(user=request.user, sessie=sessie)
     messages.success(request, "De oefensessie is verwijderd.")
     return redirect("oefenen:lijst")
+
+
+# --- group play -----------------------------------------------------------------------------
+
+
+def _groep_or_404(request, groepssessie_id: int):
+    sessie = selectors.groepssessie_get(user=request.user, pk=groepssessie_id)
+    if sessie is None or scenario_get(sessie.scenario_id) is None:
+        raise Http404
+    return sessie
+
+
+def groepen(request):
+    """Group play: a coach starts a session for an intervisie group; players find theirs."""
+    coach_groepen = selectors.coach_groepen(user=request.user)
+    if request.method == "POST":
+        try:
+            groep_id = int(request.POST.get("groep", ""))
+        except ValueError:
+            groep_id = 0
+        scenario_id = request.POST.get("scenario", "")
+        found = scenario_get(scenario_id)
+        profiel = found.profielen[0].id if found and found.profielen else ""
+        try:
+            sessie = services.groepssessie_start(
+                user=request.user,
+                groep_id=groep_id,
+                scenario_id=scenario_id,
+                profiel=request.POST.get("profiel") or profiel,
+            )
+        except PlayError as error:
+            messages.error(request, str(error))
+            return redirect("oefenen:groepen")
+        return redirect("oefenen:groepsspel", groepssessie_id=sessie.pk)
+    return render(
+        request,
+        "oefenen/groepen.html",
+        {
+            "coach_groepen": coach_groepen,
+            "scenarios": [s for s in scenarios().values() if s.rollen],
+            "sessies": selectors.groepssessies_voor(user=request.user)[:50],
+        },
+    )
+
+
+@require_GET
+def groepsspel(request, groepssessie_id: int):
+    sessie = _groep_or_404(request, groepssessie_id)
+    view = selectors.groepssessie_view(user=request.user, sessie=sessie)
+    situatie = view["position"].situatie
+    return render(
+        request,
+        "oefenen/groepsspel.html",
+        {
+            **view,
+            "sessie": sessie,
+            "situatie": situatie,
+            "tekst": situatie.text_for(sessie.profiel) if situatie else "",
+            "keuzes": situatie.choices_for(sessie.profiel) if situatie else [],
+            "stapnummer": len(view["position"].steps) + 1,
+        },
+    )
+
+
+@require_POST
+def groepsspel_kiezen(request, groepssessie_id: int):
+    sessie = _groep_or_404(request, groepssessie_id)
+    keuze = request.POST.get("keuze", "")
+    situatie = request.POST.get("situatie", "")
+    try:
+        if not keuze:
+            raise PlayError("Kies eerst een van de mogelijkheden.")
+        if sessie.owner_id == request.user.pk and request.POST.get("groep") == "1":
+            services.groepssessie_verder(
+                user=request.user, sessie=sessie, situatie=situatie, keuze=keuze
+            )
+            messages.success(request, "De groep gaat verder.")
+        else:
+            services.groepssessie_stem(
+                user=request.user, sessie=sessie, situatie=situatie, keuze=keuze
+            )
+            messages.success(request, "Je keuze is bewaard. Alleen jij ziet wat je koos.")
+    except PlayError as error:
+        messages.error(request, str(error))
+    return redirect("oefenen:groepsspel", groepssessie_id=sessie.pk)
+
+
+@require_GET
+def groepsspel_nabespreking(request, groepssessie_id: int):
+    sessie = _groep_or_404(request, groepssessie_id)
+    data = selectors.groepssessie_debrief(sessie=sessie)
+    labels = {v.id: v.label for v in data["scenario"].variabelen}
+    return render(
+        request,
+        "oefenen/groep_nabespreking.html",
+        {
+            **data,
+            "sessie": sessie,
+            "labels": labels,
+            "tabel": [
+                {"moment": row["moment"], "waarden": [row[key] for key in labels]}
+                for row in data["series"]
+            ],
+            "grafiek": svg_data_uri(state_chart_svg(rows=data["series"], labels=labels)),
+            "samenvatting": state_summary(rows=data["series"], labels=labels),
+        },
+    )
