@@ -238,13 +238,14 @@ def search(request):
         )
     )
     results: list[SearchResult] = []
+    no_theme = False
     if query:
-        from spil.kennis.search import unit_search
+        from spil.kennis.search import unit_search_answer
 
         section_ids = (
             selectors.section_descendant_ids(section_ids=[chapter_id]) if chapter_id else None
         )
-        hits = unit_search(
+        answer = unit_search_answer(
             query=query,
             top=QUESTION_RESULTS if is_question else TOPIC_RESULTS,
             document_ids=[document_id] if document_id else None,
@@ -252,12 +253,16 @@ def search(request):
             user=request.user,
         )
         per_hit = QUESTION_TIPS if is_question else TOPIC_PASSAGES
-        results = [_result(hit.unit, passages=_best_passages(hit, per_hit)) for hit in hits]
+        results = [_result(hit.unit, passages=_best_passages(hit, per_hit)) for hit in answer.hits]
+        # Below the calibrated similarity the library has no theme about this: say so, and
+        # offer the nearest units as such, not as an answer.
+        no_theme = bool(results) and not answer.confident
     context = {
         "query": query,
         "terms": terms,
         "is_question": is_question,
         "results": results,
+        "no_theme": no_theme,
         "document_id": document_id,
         "chapter_id": chapter_id,
         "documents": selectors.document_options(user=request.user),

@@ -97,3 +97,23 @@ def test_the_bundled_model_finds_a_paraphrase():
     hits = unit_search(query="brand in een fabriek met veel gewonden, wie coördineert?")
     assert "Crisis en rampenbestrijding" in [hit.unit.title for hit in hits[:3]]
     vectors.cache_clear()
+
+
+def test_search_page_says_when_the_library_has_no_theme_about_it(client, librarian, fake_model):
+    from django.urls import reverse
+
+    handbook = build_handbook()
+    vectors.document_vectors_build(document_id=handbook.id)
+    client.force_login(librarian)
+    # Shares the word "crisis" but means nothing close to any passage.
+    page = client.get(reverse("kennis:search"), {"q": "crisis appeltaart recept kaneel"})
+    html = page.content.decode()
+    assert "Geen thema over dit onderwerp" in html
+    assert "Dichtstbij in de bibliotheek" in html
+    assert "Crisis en rampenbestrijding" in html  # shown, but as the nearest, not as an answer
+    close = (
+        "Crisis en rampenbestrijding. Oefen jaarlijks met het beleidsteam van de veiligheidsregio."
+    )
+    html = client.get(reverse("kennis:search"), {"q": close}).content.decode()
+    assert "Geen thema over dit onderwerp" not in html
+    assert "Crisis en rampenbestrijding" in html

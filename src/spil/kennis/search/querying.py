@@ -274,7 +274,7 @@ def unit_search_answer(
         lexical = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
     dense: dict[int, float] = {}
     vector = None
-    if mode != LEXICAL and query.strip():
+    if mode != LEXICAL and query.strip() and vectors.vectors_present():
         vector = embedding.query_vector(query[:MAX_QUERY_CHARS])
         if vector is not None:
             dense = vectors.dense_unit_scores(vector, document_ids=document_ids)

@@ -150,6 +150,11 @@ def _matrix() -> _Matrix:
         return current
 
 
+def vectors_present() -> bool:
+    """Whether any document is ready for semantic search (else: no query embedding)."""
+    return bool(len(_matrix().units))
+
+
 def dense_unit_scores(
     query_vector: np.ndarray, *, document_ids: list[int] | None
 ) -> dict[int, float]:
