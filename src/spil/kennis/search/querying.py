@@ -12,7 +12,13 @@ from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Document, Passage, Section, Unit
 from spil.kennis.search import backends, embedding, vectors
 from spil.kennis.search.blending import DENSE, HYBRID, LEXICAL, answer_confident, blend
-from spil.kennis.search.highlight import Highlighter, crop, render_html, render_marked
+from spil.kennis.search.highlight import (
+    Highlighter,
+    crop,
+    indexed_spans,
+    render_html,
+    render_marked,
+)
 from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
 
@@ -167,18 +173,18 @@ def _hits(
         r.key: {"tips": [], "body": [], "any": []} for r in ranked
     }
     rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
-    for row in rows.values_list("id", "unit_id", "kind", "page", "text"):
+    for row in rows.values_list("id", "unit_id", "kind", "page", "text", "index_words"):
         by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
         by_unit[row[1]]["any"].append(row)
+    # Passages indexed before word offsets were stored fall back to analysing their text.
     shown = [
         by_unit[item.key][field][line][4]
         for item in ranked
         for field, line, _ in item.passages[:PASSAGES_PER_HIT]
-        if line < len(by_unit[item.key][field])
+        if line < len(by_unit[item.key][field]) and not by_unit[item.key][field][line][5]
     ]
-    highlighter = Highlighter(
-        (t.term for t in terms), frozenset(counts) | BASE_STEMS, list(dict.fromkeys(shown))
-    )
+    wanted = frozenset(t.term for t in terms)
+    highlighter = Highlighter(wanted, frozenset(counts) | BASE_STEMS, list(dict.fromkeys(shown)))
     hits = []
     for item in ranked:
         passages = []
@@ -186,8 +192,8 @@ def _hits(
             candidates = by_unit[item.key][field]
             if line >= len(candidates):
                 continue  # index older than the passages; skip rather than point wrongly
-            passage_id, _, kind, page, full_text = candidates[line]
-            spans = highlighter.spans(full_text)
+            passage_id, _, kind, page, full_text, words = candidates[line]
+            spans = indexed_spans(words, wanted) if words else highlighter.spans(full_text)
             text, shifted, cut_start, cut_end = crop(full_text, spans)
             prefix, suffix = ("… " if cut_start else ""), (" …" if cut_end else "")
             passages.append(
