@@ -169,13 +169,18 @@ def _hits(
     units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
     # Passages of the hits in order, split like the shadow columns (tips / everything else),
     # so that a shadow line number points at its passage.
-    by_unit: dict[int, dict[str, list[tuple]]] = {
-        r.key: {"tips": [], "body": [], "any": []} for r in ranked
-    }
+    by_unit: dict[int, dict[str, list[tuple]]] = {r.key: {"tips": [], "body": []} for r in ranked}
+    by_id: dict[int, tuple] = {}
     rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
     for row in rows.values_list("id", "unit_id", "kind", "page", "text", "index_words"):
         by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
-        by_unit[row[1]]["any"].append(row)
+        by_id[row[0]] = row
+    # A hit found by meaning alone points at a passage by id ("id", passage id, 0).
+    for index, item in enumerate(ranked):
+        if item.passages and item.passages[0][0] == "id":
+            row = by_id.get(item.passages[0][1])
+            by_unit[item.key]["id"] = [row] if row else []
+            ranked[index] = Ranked(key=item.key, score=item.score, passages=(("id", 0, 0.0),))
     # Passages indexed before word offsets were stored fall back to analysing their text.
     shown = [
         by_unit[item.key][field][line][4]
@@ -213,10 +218,10 @@ def _hits(
 
 def _with_dense_passage(item: Ranked, dense_passages: dict[int, int]) -> Ranked:
     """A hit found by meaning alone shows the passage closest to the question."""
-    position = dense_passages.get(item.key)
-    if item.passages or position is None:
+    passage_id = dense_passages.get(item.key)
+    if item.passages or passage_id is None:
         return item
-    return Ranked(key=item.key, score=item.score, passages=(("any", position, 0.0),))
+    return Ranked(key=item.key, score=item.score, passages=(("id", passage_id, 0.0),))
 
 
 def searchable_document_ids(*, user, document_ids: list[int] | None) -> list[int] | None:

@@ -25,6 +25,7 @@ logger = logging.getLogger("spil.kennis.search")
 
 VERSION_STAT = "vectors_version"
 UNITS_PER_TRANSACTION = 8
+CHUNK_WORDS = 120
 
 
 def version_bump() -> None:
@@ -38,11 +39,32 @@ def _version() -> int:
     return int(row[0]) if row else 0
 
 
+def passage_chunks(title: str, passages: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(first passage id, text to embed) per run of consecutive passages of about
+    CHUNK_WORDS words: a tip of one line says little on its own, its neighbours give context
+    (measured on the dev sets: as good as or better than single passages, half the vectors)."""
+    chunks: list[tuple[int, str]] = []
+    first, texts, words = None, [], 0
+    for passage_id, text in passages:
+        length = len(text.split())
+        if texts and words + length > CHUNK_WORDS:
+            chunks.append((first, embedding.passage_text(title, " ".join(texts))))
+            texts, words = [], 0
+        if not texts:
+            first = passage_id
+        texts.append(text)
+        words += length
+    if texts:
+        chunks.append((first, embedding.passage_text(title, " ".join(texts))))
+    return chunks  # type: ignore[return-value]
+
+
 def document_vectors_build(*, document_id: int) -> int:
     """Make the missing vectors of one document; returns the number of units made ready.
 
-    Safe to run twice or after an interruption: only units not ready yet are done. Without a
-    model nothing changes (search stays lexical) and 0 is returned.
+    A vector is stored on the first passage of its chunk (the others keep none). Safe to run
+    twice or after an interruption: only units not ready yet are done. Without a model
+    nothing changes (search stays lexical) and 0 is returned.
     """
     done = 0
     while True:
@@ -53,28 +75,39 @@ def document_vectors_build(*, document_id: int) -> int:
         )
         if not units:
             return done
-        passages = list(
+        by_unit: dict[int, list[tuple[int, str]]] = {unit.id: [] for unit in units}
+        for passage_id, unit_id, text in (
             Passage.objects.filter(unit__in=units)
             .order_by("unit_id", "position")
-            .only("id", "unit_id", "text")
-        )
-        titles = {unit.id: unit.title for unit in units}
-        vectors = embedding.passage_vectors(
-            [embedding.passage_text(titles[p.unit_id], p.text) for p in passages]
-        )
+            .values_list("id", "unit_id", "text")
+        ):
+            by_unit[unit_id].append((passage_id, text))
+        chunks = [
+            (unit.id, first, text)
+            for unit in units
+            for first, text in passage_chunks(unit.title, by_unit[unit.id])
+        ]
+        vectors = embedding.passage_vectors([text for _, _, text in chunks])
         if vectors is None:
             return done
-        for passage, vector in zip(passages, vectors, strict=True):
-            passage.vector = embedding.vector_bytes(vector)
         with transaction.atomic():
             # The units may have been replaced meanwhile (re-ingestion): write only what exists.
             alive = set(
-                Unit.objects.filter(id__in=titles, vectors_ready=False).values_list("id", flat=True)
+                Unit.objects.filter(id__in=by_unit, vectors_ready=False).values_list(
+                    "id", flat=True
+                )
             )
             if not alive:
                 continue
+            Passage.objects.filter(unit_id__in=alive).update(vector=None)
             Passage.objects.bulk_update(
-                [p for p in passages if p.unit_id in alive], ["vector"], batch_size=200
+                [
+                    Passage(id=first, vector=embedding.vector_bytes(vector))
+                    for (unit_id, first, _), vector in zip(chunks, vectors, strict=True)
+                    if unit_id in alive
+                ],
+                ["vector"],
+                batch_size=200,
             )
             Unit.objects.filter(id__in=alive).update(vectors_ready=True)
             version_bump()
@@ -106,6 +139,7 @@ def vector_progress(*, document_ids: list[int] | None = None) -> VectorProgress:
 class _Matrix:
     version: int
     units: np.ndarray  # unit id per row, rows grouped by unit
+    passages: np.ndarray  # id of the (first) passage of each row
     documents: np.ndarray  # document id per row
     starts: np.ndarray  # first row of each unit group
     vectors: np.ndarray  # float32, one row per passage
@@ -131,17 +165,18 @@ def _matrix() -> _Matrix:
             row
             for row in Passage.objects.filter(vector__isnull=False)
             .order_by("unit_id", "position")
-            .values_list("unit_id", "unit__document_id", "vector")
+            .values_list("unit_id", "unit__document_id", "vector", "id")
             if row[1] not in pending
         ]
         vectors = np.zeros((len(rows), embedding.DIMENSIONS), dtype=np.float32)
-        for index, (_, _, data) in enumerate(rows):
+        for index, (_, _, data, _) in enumerate(rows):
             vectors[index] = embedding.vector_from_bytes(data)
         units = np.array([row[0] for row in rows], dtype=np.int64)
         starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]]) if len(units) else units
         current = _Matrix(
             version=version,
             units=units,
+            passages=np.array([row[3] for row in rows], dtype=np.int64),
             documents=np.array([row[1] for row in rows], dtype=np.int64),
             starts=starts,
             vectors=vectors,
@@ -173,7 +208,7 @@ def dense_unit_scores(
 
 
 def dense_best_passages(query_vector: np.ndarray, unit_ids: list[int]) -> dict[int, int]:
-    """Unit id -> position among its passages (0-based) of the passage closest to the query."""
+    """Unit id -> id of the passage that starts the chunk closest to the query."""
     matrix = _matrix()
     found: dict[int, int] = {}
     if not len(matrix.units) or not unit_ids:
@@ -185,7 +220,8 @@ def dense_best_passages(query_vector: np.ndarray, unit_ids: list[int]) -> dict[i
         if group is None:
             continue
         start, end = matrix.starts[group], ends[group]
-        found[unit_id] = int(np.argmax(matrix.vectors[start:end] @ query_vector))
+        best = start + int(np.argmax(matrix.vectors[start:end] @ query_vector))
+        found[unit_id] = int(matrix.passages[best])
     return found
 
 
