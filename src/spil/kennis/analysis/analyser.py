@@ -96,6 +96,11 @@ def analyse(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[str]:
     return terms
 
 
+def cached_word_terms(token: Token, vocabulary: Container[str]) -> tuple[str, ...]:
+    """`word_terms`, remembered per word and vocabulary (indexing analyses many repeats)."""
+    return _cached_terms(token, vocabulary)
+
+
 def _cached_terms(token: Token, vocabulary: Container[str]) -> tuple[str, ...]:
     if isinstance(vocabulary, frozenset):
         return _word_terms_cached(token.text, _keeps_form(token), vocabulary)

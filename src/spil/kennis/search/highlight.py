@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Container, Sequence
 
 from spil.kennis.analysis import content_tokens, word_terms
-from spil.kennis.analysis.analyser import is_content
+from spil.kennis.analysis.analyser import cached_word_terms, is_content
 from spil.kennis.analysis.stemming import stem
 from spil.kennis.analysis.tokens import Token, raw_words, token_of
 
@@ -66,7 +66,7 @@ def word_index(text: str, vocabulary: Container[str]) -> str:
     result page needs no analysis: "start:end:term,term start:end:term ..."."""
     items = []
     for token in content_tokens(text):
-        terms = word_terms(token, vocabulary)
+        terms = cached_word_terms(token, vocabulary)
         if terms:
             items.append(f"{token.start}:{token.end}:{','.join(terms)}")
     return " ".join(items)
