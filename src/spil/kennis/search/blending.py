@@ -2,9 +2,10 @@
 answers a question at all. Pure Python (numpy-free, no Django).
 
 - Lexical scores are divided by the best lexical score of the question (1.0 = the best).
-- A unit's similarity is that of its best passage (cosine); it is spread between the median
-  similarity of all units for this question (0.0) and the best one (1.0), so the scale adapts
-  to the question instead of to the model's habit of giving everything 0.8.
+- A unit's similarity is that of its best chunk of passages (cosine); it is spread between
+  the upper quartile of all units' similarities for this question (0.0) and the best one
+  (1.0), so the scale adapts to the question instead of to the model's habit of giving
+  everything 0.8, and only the closest quarter of the library gets credit for meaning.
 - The blend is a weighted sum of the two (not rank fusion: measured worse on both dev sets).
   Candidates are the lexical ones plus the units closest in meaning.
 - Back matter (contents, publication lists, colophons, references) is multiplied down.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from statistics import median
+from statistics import quantiles
 
 from spil.kennis.search.ranking import Ranked
 
@@ -46,7 +47,8 @@ def _dense_normalised(dense: Mapping[int, float]) -> dict[int, float]:
     if not dense:
         return {}
     top = max(dense.values())
-    floor = median(dense.values())
+    values = list(dense.values())
+    floor = quantiles(values, n=4, method="inclusive")[2] if len(values) > 1 else top
     spread = top - floor
     if spread <= 1e-9:
         return dict.fromkeys(dense, 1.0)
