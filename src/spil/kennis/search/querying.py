@@ -25,6 +25,8 @@ from spil.kennis.search.shadow import parse_shadow
 # How many candidates the engine proposes to the reranker.
 CANDIDATES = 200
 TITLE_CANDIDATES = 100
+# At most this many candidates reach the (Python) reranker: bounds its cost in a large library.
+RERANK_LIMIT = 300
 PASSAGES_PER_HIT = 3
 MAX_QUERY_CHARS = 1000
 
@@ -139,7 +141,8 @@ def _ranked(
         ids += backends.engine_candidates(
             common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
         )
-    ids = list(dict.fromkeys(ids))
+    # The engine has ranked every matching unit; the reranker refines the best of them.
+    ids = list(dict.fromkeys(ids))[:RERANK_LIMIT]
     if document_ids is not None and section_ids is not None:
         allowed = set(
             Unit.objects.filter(id__in=ids, document_id__in=document_ids).values_list(
