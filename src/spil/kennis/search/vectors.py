@@ -6,7 +6,8 @@
 - A document takes part in semantic search once all its units are ready; until then it is
   searched lexically only.
 - Every process keeps the vectors of ready documents in one float32 matrix, reloaded when the
-  version row in the statistics table changes (every write of vectors bumps it).
+  version row in the statistics table changes (bumped when a document becomes ready, and
+  when vectors are removed).
 """
 
 from __future__ import annotations
@@ -110,7 +111,10 @@ def document_vectors_build(*, document_id: int) -> int:
                 batch_size=200,
             )
             Unit.objects.filter(id__in=alive).update(vectors_ready=True)
-            version_bump()
+            # Searches use a document once all its units are ready: only then does the
+            # in-memory matrix change (and every process reload it).
+            if not Unit.objects.filter(document_id=document_id, vectors_ready=False).exists():
+                version_bump()
         done += len(alive)
 
 
