@@ -14,7 +14,8 @@ answers a question at all. Pure Python (numpy-free, no Django).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from statistics import quantiles
 
@@ -43,16 +44,18 @@ def set_parameters(**changes: float) -> None:
     PARAMETERS = replace(PARAMETERS, **changes)  # type: ignore[arg-type]
 
 
-def _dense_normalised(dense: Mapping[int, float]) -> dict[int, float]:
+def _dense_normalised(dense: Mapping[int, float], keys: Iterable[int]) -> dict[int, float]:
+    """The spread similarity of `keys` (the candidates), scaled on all of `dense`."""
     if not dense:
         return {}
-    top = max(dense.values())
     values = list(dense.values())
+    top = max(values)
     floor = quantiles(values, n=4, method="inclusive")[2] if len(values) > 1 else top
     spread = top - floor
+    wanted = [key for key in keys if key in dense]
     if spread <= 1e-9:
-        return dict.fromkeys(dense, 1.0)
-    return {key: min(1.0, max(0.0, (value - floor) / spread)) for key, value in dense.items()}
+        return dict.fromkeys(wanted, 1.0)
+    return {key: min(1.0, max(0.0, (dense[key] - floor) / spread)) for key in wanted}
 
 
 def blend(
@@ -74,12 +77,15 @@ def blend(
     else:
         best = max((item.score for item in lexical), default=0.0) or 1.0
         lexical_norm = {item.key: item.score / best for item in lexical}
-        dense_norm = _dense_normalised(dense)
-        closest = sorted(dense, key=lambda key: (-dense[key], key))[: parameters.dense_candidates]
+        closest = heapq.nsmallest(
+            parameters.dense_candidates, dense, key=lambda key: (-dense[key], key)
+        )
+        candidates = list(dict.fromkeys([*lexical_norm, *closest]))
+        dense_norm = _dense_normalised(dense, candidates)
         weight = parameters.lexical_weight
         scores = {
             key: weight * lexical_norm.get(key, 0.0) + (1.0 - weight) * dense_norm.get(key, 0.0)
-            for key in dict.fromkeys([*lexical_norm, *closest])
+            for key in candidates
         }
     for key, role in roles.items():
         if key in scores and role != "content":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from spil.kennis.analysis import QueryTerm, analyse_query, query_lookup_stems
 from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Document, Passage, Section, Unit
-from spil.kennis.search import backends, embedding, vectors
+from spil.kennis.search import backends, blending, embedding, vectors
 from spil.kennis.search.blending import DENSE, HYBRID, LEXICAL, answer_confident, blend
 from spil.kennis.search.highlight import (
     Highlighter,
@@ -219,6 +220,10 @@ def _hits(
     return hits
 
 
+def PARAMETERS_DENSE_CANDIDATES() -> int:
+    return blending.PARAMETERS.dense_candidates
+
+
 def _with_dense_passage(item: Ranked, dense_passages: dict[int, int]) -> Ranked:
     """A hit found by meaning alone shows the passage closest to the question."""
     passage_id = dense_passages.get(item.key)
@@ -299,8 +304,11 @@ def unit_search_answer(
                     ).values_list("id", flat=True)
                 )
                 dense = {key: value for key, value in dense.items() if key in allowed}
+    # Only candidates can be shown: look up roles for them, not for the whole library.
+    wanted = max(blending.PARAMETERS.dense_candidates, top)
+    closest = heapq.nlargest(wanted, dense, key=dense.__getitem__)
     roles = dict(
-        Unit.objects.filter(id__in={r.key for r in lexical} | set(dense))
+        Unit.objects.filter(id__in={r.key for r in lexical} | set(closest))
         .exclude(role=Unit.Role.CONTENT)
         .values_list("id", "role")
     )
