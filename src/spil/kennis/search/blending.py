@@ -44,13 +44,17 @@ def set_parameters(**changes: float) -> None:
     PARAMETERS = replace(PARAMETERS, **changes)  # type: ignore[arg-type]
 
 
-def _dense_normalised(dense: Mapping[int, float], keys: Iterable[int]) -> dict[int, float]:
-    """The spread similarity of `keys` (the candidates), scaled on all of `dense`."""
+def _dense_normalised(
+    dense: Mapping[int, float], keys: Iterable[int], floor: float | None = None
+) -> dict[int, float]:
+    """The spread similarity of `keys` (the candidates), scaled on all of `dense` (or on
+    `floor`, the upper quartile computed over the whole library by the caller)."""
     if not dense:
         return {}
     values = list(dense.values())
     top = max(values)
-    floor = quantiles(values, n=4, method="inclusive")[2] if len(values) > 1 else top
+    if floor is None:
+        floor = quantiles(values, n=4, method="inclusive")[2] if len(values) > 1 else top
     spread = top - floor
     wanted = [key for key in keys if key in dense]
     if spread <= 1e-9:
@@ -65,9 +69,11 @@ def blend(
     roles: Mapping[int, str],
     mode: str = HYBRID,
     parameters: BlendParameters | None = None,
+    floor: float | None = None,
 ) -> list[Ranked]:
     """The final order. `lexical` is the reranker's order, `dense` unit id -> cosine of its
-    best passage, `roles` unit id -> role for units that are not content."""
+    best passage, `roles` unit id -> role for units that are not content. `dense` may hold
+    only the candidates when `floor` (the library's upper quartile) is given."""
     parameters = parameters or PARAMETERS
     passages = {item.key: item.passages for item in lexical}
     if mode == LEXICAL or not dense:
@@ -81,7 +87,7 @@ def blend(
             parameters.dense_candidates, dense, key=lambda key: (-dense[key], key)
         )
         candidates = list(dict.fromkeys([*lexical_norm, *closest]))
-        dense_norm = _dense_normalised(dense, candidates)
+        dense_norm = _dense_normalised(dense, candidates, floor)
         weight = parameters.lexical_weight
         scores = {
             key: weight * lexical_norm.get(key, 0.0) + (1.0 - weight) * dense_norm.get(key, 0.0)

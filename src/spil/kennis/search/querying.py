@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from dataclasses import dataclass
 
@@ -292,27 +291,34 @@ def unit_search_answer(
     if mode != DENSE:
         lexical = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
     dense: dict[int, float] = {}
+    floor = None
     vector = None
     if mode != LEXICAL and query.strip() and vectors.vectors_present():
         vector = embedding.query_vector(query[:MAX_QUERY_CHARS])
         if vector is not None:
-            dense = vectors.dense_unit_scores(vector, document_ids=document_ids)
+            allowed = None
             if section_ids is not None:
                 allowed = set(
                     Unit.objects.filter(
                         section_id__in=_section_descendants(section_ids)
                     ).values_list("id", flat=True)
                 )
-                dense = {key: value for key, value in dense.items() if key in allowed}
+            found = vectors.dense_candidates(
+                vector,
+                document_ids=document_ids,
+                unit_ids=allowed,
+                keep={r.key for r in lexical},
+                closest=max(blending.PARAMETERS.dense_candidates, top),
+            )
+            if found is not None:
+                dense, floor = found.scores, found.floor
     # Only candidates can be shown: look up roles for them, not for the whole library.
-    wanted = max(blending.PARAMETERS.dense_candidates, top)
-    closest = heapq.nlargest(wanted, dense, key=dense.__getitem__)
     roles = dict(
-        Unit.objects.filter(id__in={r.key for r in lexical} | set(closest))
+        Unit.objects.filter(id__in={r.key for r in lexical} | set(dense))
         .exclude(role=Unit.Role.CONTENT)
         .values_list("id", "role")
     )
-    ranked = blend(lexical, dense, roles=roles, mode=mode if dense else LEXICAL)
+    ranked = blend(lexical, dense, roles=roles, mode=mode if dense else LEXICAL, floor=floor)
     shown = ranked[: max(top, 0)]
     best_passages = {}
     if vector is not None:

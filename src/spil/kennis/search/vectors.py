@@ -211,6 +211,50 @@ def dense_unit_scores(
     return dict(zip(unit_ids.tolist(), best.tolist(), strict=True))
 
 
+@dataclass(frozen=True)
+class DenseCandidates:
+    scores: dict[int, float]  # unit id -> best cosine, for the closest units and `keep`
+    floor: float  # upper quartile of all searched units' cosines
+
+
+def dense_candidates(
+    query_vector: np.ndarray,
+    *,
+    document_ids: list[int] | None,
+    unit_ids: set[int] | None = None,
+    keep: set[int] | frozenset[int] = frozenset(),
+    closest: int = 50,
+) -> DenseCandidates | None:
+    """What the blend needs, computed in numpy over the whole library: the `closest` units,
+    the units in `keep` (the lexical candidates), and the quartile that scales the rest.
+    `unit_ids` narrows to those units (a chapter filter). None when nothing is searchable."""
+    matrix = _matrix()
+    if not len(matrix.units):
+        return None
+    best = np.maximum.reduceat(matrix.vectors @ query_vector, matrix.starts)
+    ids = matrix.units[matrix.starts]
+    mask = None
+    if document_ids is not None:
+        mask = np.isin(matrix.documents[matrix.starts], np.array(document_ids, dtype=np.int64))
+    if unit_ids is not None:
+        inside = np.isin(ids, np.fromiter(unit_ids, dtype=np.int64, count=len(unit_ids)))
+        mask = inside if mask is None else mask & inside
+    if mask is not None:
+        best, ids = best[mask], ids[mask]
+    if not len(ids):
+        return None
+    count = min(closest, len(ids))
+    top = np.argpartition(-best, count - 1)[:count]
+    chosen = set(top.tolist())
+    if keep:
+        chosen.update(np.flatnonzero(np.isin(ids, np.fromiter(keep, dtype=np.int64))).tolist())
+    order = sorted(chosen)
+    return DenseCandidates(
+        scores=dict(zip(ids[order].tolist(), best[order].tolist(), strict=True)),
+        floor=float(np.quantile(best, 0.75)) if len(best) > 1 else float(best.max()),
+    )
+
+
 def dense_best_passages(query_vector: np.ndarray, unit_ids: list[int]) -> dict[int, int]:
     """Unit id -> id of the passage that starts the chunk closest to the query."""
     matrix = _matrix()
