@@ -123,10 +123,30 @@ def test_eval_empty_library(tmp_path: Path, capsys):
 
 
 def test_herindexeer_rebuilds_the_index(library, capsys):
-    assert main(["herindexeer"]) == 0
-    assert "Zoekindex opnieuw opgebouwd: 8 eenheden." in capsys.readouterr().out
+    from spil.kennis.models import Unit
+
+    assert main(["herindexeer", "--zonder-vectoren"]) == 0
+    out = capsys.readouterr().out
+    assert "Zoekindex opnieuw opgebouwd: 8 eenheden." in out
+    assert "op de achtergrond" in out
+    assert not Unit.objects.filter(vectors_ready=True).exists()
     assert main(["zoek", "fusie", "--json", "--top", "1"]) == 0
     assert "Herindeling" in capsys.readouterr().out
+
+
+def test_herindexeer_makes_the_vectors_too(library, capsys):
+    from spil.kennis.models import Unit
+    from spil.kennis.search import embedding, vectors
+    from tests.kennis.search.conftest import WordHashModel
+
+    embedding.reset_for_tests(WordHashModel())
+    try:
+        assert main(["herindexeer"]) == 0
+        assert "Betekenisvectoren: 8 van 8 eenheden klaar." in capsys.readouterr().out
+        assert Unit.objects.filter(vectors_ready=True).count() == 8
+    finally:
+        embedding.reset_for_tests(loaded=False)
+        vectors.cache_clear()
 
 
 def test_eval_details_list_rank_of_first_relevant_unit(library, tmp_path: Path, capsys):

@@ -151,6 +151,8 @@ class Passage(models.Model):
     # The passage's meaning as a float16 vector (spil.kennis.search.vectors), made by the
     # background worker after ingestion; empty until then.
     vector = models.BinaryField("betekenisvector", null=True, blank=True, editable=False)
+    # Its analysed words with their offsets (search.highlight.word_index), for snippets.
+    index_words = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = "passage"

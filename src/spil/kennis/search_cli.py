@@ -225,6 +225,15 @@ def handle_eval(args: argparse.Namespace) -> int:
         )
         return 1
     modes = ["lexicaal", "dense", "hybride"] if args.modus == "alle" else [args.modus]
+    if modes != ["lexicaal"]:
+        from spil.kennis.search.vectors import vectors_present
+
+        if not vectors_present():
+            print(
+                "Let op: er zijn nog geen betekenisvectoren klaar (zie 'spil herindexeer');"
+                " elke modus zoekt nu alleen op woorden.",
+                file=sys.stderr,
+            )
     labels = {"hybride": "Spil", "lexicaal": "Spil (woorden)", "dense": "Spil (betekenis)"}
     if args.modus == "alle":
         labels["hybride"] = "Spil (hybride)"

@@ -318,13 +318,14 @@ def search(request):
     results: list[SearchResult] = []
     correction = None
     has_more = False
+    no_theme = False
     if query:
-        from spil.kennis.search import unit_search
+        from spil.kennis.search import unit_search_answer
 
         section_ids = (
             selectors.section_descendant_ids(section_ids=[chapter_id]) if chapter_id else None
         )
-        hits = unit_search(
+        answer = unit_search_answer(
             query=query,
             top=page * per_page + 1,  # one more than shown: are there more?
             document_ids=[document_id] if document_id else None,
@@ -332,19 +333,25 @@ def search(request):
             user=request.user,
             correct_spelling=not literal,
         )
+        hits = answer.hits
         correction = hits.correction
-        has_more = len(hits) > page * per_page and page < MAX_PAGES
+        # Below the calibrated similarity the library has no theme about this: say so, and
+        # offer the nearest units as such, not as an answer (and no "more" of them).
+        no_theme = bool(hits) and not answer.confident
+        has_more = not no_theme and len(hits) > page * per_page and page < MAX_PAGES
         per_hit = QUESTION_TIPS if is_question else TOPIC_PASSAGES
+        shown = hits[:per_page] if no_theme else hits[: page * per_page]
         results = [
             _result(hit.unit, passages=_best_passages(hit, per_hit), rank=rank)
-            for rank, hit in enumerate(hits[: page * per_page], start=1)
+            for rank, hit in enumerate(shown, start=1)
         ]
         answers = search_feedback_for(
             user=request.user, query=query, unit_ids=[r.unit.id for r in results]
         )
         for result in results:
             result.useful = answers.get(result.unit.id)
-        if not results and not live and page == 1 and not (document_id or chapter_id):
+        # What the library could not answer is what its beheerders want to see.
+        if (not results or no_theme) and not live and page == 1 and not (document_id or chapter_id):
             search_miss_record(user=request.user, query=query)
     address = _search_params(query, document_id, chapter_id, literal)
     context = {
@@ -360,6 +367,7 @@ def search(request):
         "more_url": _search_url({**address, "pagina": str(page + 1)}),
         "next_rank": page * per_page + 1,
         "page": page,
+        "no_theme": no_theme,
         "document_id": document_id,
         "chapter_id": chapter_id,
         "documents": selectors.document_options(user=request.user),

@@ -136,3 +136,9 @@ def test_participle_in_d_also_gives_the_verb_stem():
 
 def test_nouns_in_vowel_d_get_no_verb_variant():
     assert "gemeenteraa" not in analyse("gemeenteraad")
+
+
+def test_words_a_situation_is_told_with_weigh_little():
+    terms = {t.term: t.weight for t in analyse_query("ik weet het al jaren niet, de raad klaagt")}
+    assert terms["rad"] == 1.0
+    assert all(weight < 0.5 for term, weight in terms.items() if term in {"wet", "jar"})

@@ -43,3 +43,16 @@ def test_highlighter_offsets_stay_right_with_abbreviations_and_accents():
     highlighter = Highlighter({"benw", "vergader"}, frozenset({"rad"}), [text])
     spans = highlighter.spans(text)
     assert [text[s:e] for s, e in spans] == ["B&W", "raadsvergaderingen"]
+
+
+def test_word_index_made_at_indexing_marks_the_same_words():
+    from spil.kennis.search.highlight import indexed_spans, word_index
+
+    vocabulary = frozenset({"rad", "vergader"})
+    for text, terms in [
+        ("In de raadsvergaderingen spraken de wethouders.", {"rad", "wethouder"}),
+        ("Het café van B&W en de raadsvergaderingen", {"benw", "vergader"}),
+        ("Geen enkel woord past hier.", {"wethouder"}),
+    ]:
+        index = word_index(text, vocabulary)
+        assert indexed_spans(index, terms) == match_spans(text, terms, vocabulary)

@@ -18,11 +18,14 @@ def test_vectors_are_stored_as_float16_with_the_passages(fake_model):
     handbook = build_handbook()
     assert search_vector_progress(user=None) == (0, 6)
     assert vectors.document_vectors_build(document_id=handbook.id) == 6
-    passage = Passage.objects.filter(unit__document=handbook).first()
-    stored = embedding.vector_from_bytes(passage.vector)
-    assert len(bytes(passage.vector)) == 2 * embedding.DIMENSIONS
-    expected = fake_model.encode([embedding.passage_text(passage.unit.title, passage.text)])[0]
-    assert np.allclose(stored, expected, atol=1e-3)
+    unit = Unit.objects.get(document=handbook, theme_number=1)
+    first, second = unit.passages.order_by("position")
+    # Short neighbours share one vector, kept on the first passage, after the unit's title.
+    assert second.vector is None
+    stored = embedding.vector_from_bytes(first.vector)
+    assert len(bytes(first.vector)) == 2 * embedding.DIMENSIONS
+    text = embedding.passage_text(unit.title, f"{first.text} {second.text}")
+    assert np.allclose(stored, fake_model.encode([text])[0], atol=1e-3)
     assert search_vector_progress(user=None) == (6, 6)
     assert vectors.document_vectors_build(document_id=handbook.id) == 0  # nothing left to do
 
@@ -97,3 +100,47 @@ def test_the_bundled_model_finds_a_paraphrase():
     hits = unit_search(query="brand in een fabriek met veel gewonden, wie coördineert?")
     assert "Crisis en rampenbestrijding" in [hit.unit.title for hit in hits[:3]]
     vectors.cache_clear()
+
+
+def test_search_page_says_when_the_library_has_no_theme_about_it(
+    client, librarian, fake_model, monkeypatch
+):
+    from django.urls import reverse
+
+    from spil.kennis.search import blending
+
+    # The threshold belongs to the real model's scale; the fake's similarities are lower.
+    monkeypatch.setattr(blending, "PARAMETERS", blending.BlendParameters(answer_threshold=0.6))
+
+    handbook = build_handbook()
+    vectors.document_vectors_build(document_id=handbook.id)
+    client.force_login(librarian)
+    # Shares the word "crisis" but means nothing close to any passage.
+    page = client.get(reverse("kennis:search"), {"q": "crisis appeltaart recept kaneel"})
+    html = page.content.decode()
+    assert "Geen thema over dit onderwerp" in html
+    assert "Dichtstbij in de bibliotheek" in html
+    assert "Crisis en rampenbestrijding" in html  # shown, but as the nearest, not as an answer
+    close = (
+        "Crisis en rampenbestrijding. Oefen jaarlijks met het beleidsteam van de veiligheidsregio."
+    )
+    html = client.get(reverse("kennis:search"), {"q": close}).content.decode()
+    assert "Geen thema over dit onderwerp" not in html
+    assert "Crisis en rampenbestrijding" in html
+
+
+def test_chunks_join_neighbouring_passages_up_to_a_size():
+    passages = [(1, "een " * 50), (2, "twee " * 50), (3, "drie " * 50), (4, "vier")]
+    chunks = vectors.passage_chunks("Titel", passages)
+    assert [first for first, _ in chunks] == [1, 3]
+    assert chunks[0][1].startswith("Titel. een")
+    assert vectors.passage_chunks("Titel", []) == []
+
+
+def test_a_unit_found_by_meaning_alone_shows_its_closest_passage(fake_model):
+    handbook = build_handbook()
+    vectors.document_vectors_build(document_id=handbook.id)
+    # No word of this question occurs in the library; the fake model still relates it.
+    answer = unit_search_answer(query="Samenwerken met de burgemeester")
+    hit = next(h for h in answer.hits if h.unit.title == "Samenwerken met de burgemeester")
+    assert hit.passages and hit.passages[0].text.startswith("Plan in de eerste week")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spil.kennis.analysis.compounds import BASE_STEMS, candidate_stems, split_compound
 from spil.kennis.analysis.stemming import stem
-from spil.kennis.analysis.stopwords import STOPWORDS
+from spil.kennis.analysis.stopwords import NARRATIVE_WORDS, STOPWORDS
 from spil.kennis.analysis.synonyms import synonym_caches, synonym_index
 from spil.kennis.analysis.tokens import ABBREVIATIONS, Token, prepare_text, tokenize
 from spil.kennis.analysis.wordlists import words
@@ -29,6 +29,7 @@ MAX_WORD = 60
 # Words that mostly frame a question ("hoe zorg ik voor een goede ...").
 LOW_VALUE_WORDS = words("goed goede beter zorg zorgen zorgt aanpak aanpakken")
 LOW_VALUE_WEIGHT = 0.4
+NARRATIVE_WEIGHT = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,11 @@ def analyse(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[str]:
     for token in content_tokens(text):
         terms.extend(_cached_terms(token, vocabulary))
     return terms
+
+
+def cached_word_terms(token: Token, vocabulary: Container[str]) -> tuple[str, ...]:
+    """`word_terms`, remembered per word and vocabulary (indexing analyses many repeats)."""
+    return _cached_terms(token, vocabulary)
 
 
 def _cached_terms(token: Token, vocabulary: Container[str]) -> tuple[str, ...]:
@@ -186,7 +192,11 @@ def analyse_query(text: str, vocabulary: Container[str] = BASE_STEMS) -> list[Qu
     tokens = content_tokens(text)
     for concept, token in enumerate(tokens):
         terms = word_terms(token, vocabulary)
-        base = LOW_VALUE_WEIGHT if token.text in LOW_VALUE_WORDS else 1.0
+        base = 1.0
+        if token.text in LOW_VALUE_WORDS:
+            base = LOW_VALUE_WEIGHT
+        elif token.text in NARRATIVE_WORDS:
+            base = NARRATIVE_WEIGHT
         part_weight = HYPHEN_PART_WEIGHT if "-" in token.text else PART_WEIGHT
         if terms[0] not in vocabulary and len(terms) > 1:
             # The compound itself is unknown: its parts stand in for it, together about as

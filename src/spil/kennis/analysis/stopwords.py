@@ -38,3 +38,21 @@ QUESTION_WORDS = words(
 )
 
 STOPWORDS = FUNCTION_WORDS | QUESTION_WORDS
+
+# Words a situation is told with rather than what it is about: light verbs, counting and time
+# words, discourse adverbs ("ik weet niet meer hoe ik het moet aanpakken, het gaat al jaren
+# zo"). A question keeps them, at a low weight, so that they break ties but do not steer.
+NARRATIVE_WORDS = words(
+    """
+    weet weten wist kom komt komen kwam kwamen gekomen sta staat staan stond lig ligt liggen lag
+    geef geeft geven gaf gegeven zit zitten zat krijg krijgt krijgen kreeg gekregen
+    laat laten liet zie ziet zien zag gezien denk denkt denken dacht
+    vind vindt vinden vond merk merkt merken merkte zeg zegt zeggen zei gezegd
+    maak maakt maken maakte gemaakt loop loopt lopen liep blijf blijft blijven bleef
+    voel voelt voelen probeer probeert proberen lijkt lijken hoor hoort horen
+    jaar jaren maand maanden week weken dag dagen keer keren uur
+    twee drie vier vijf tien honderd
+    alweer meteen zomaar gewoon echt helemaal eigenlijk ergens overal nergens tegenwoordig
+    inmiddels opeens ineens vooral juist bijna best beetje teveel iedereen allemaal
+    """
+)

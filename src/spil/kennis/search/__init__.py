@@ -19,6 +19,14 @@ Public API (stable; the web UI and the CLI use only this):
 
     related = unit_related(unit=some_unit, top=5, user=request.user)   # "zie ook"
 
+    answer = unit_search_answer(query=..., mode="hybride")   # same arguments, plus:
+    answer.hits                 # as unit_search
+    answer.confident            # False: the library has no theme about this (nearest only)
+    answer.semantic             # whether meaning (passage vectors) took part
+
+Search blends the lexical ranking with passage vectors (`vectors`, `embedding`, `blending`)
+for documents whose vectors are ready; without a model it is lexical only.
+
 `user` limits the search to what that user may see: the shared library plus their own private
 uploads (without a user, e.g. on the command line: the shared library only).
 `document_ids` restricts the search to those documents, `section_ids` to the units under
@@ -34,10 +42,20 @@ backends give the same order.
 
 from spil.kennis.search.querying import (
     HitPassage,
+    SearchAnswer,
     SearchHit,
     SearchHits,
     unit_related,
     unit_search,
+    unit_search_answer,
 )
 
-__all__ = ["HitPassage", "SearchHit", "SearchHits", "unit_related", "unit_search"]
+__all__ = [
+    "HitPassage",
+    "SearchAnswer",
+    "SearchHit",
+    "SearchHits",
+    "unit_related",
+    "unit_search",
+    "unit_search_answer",
+]

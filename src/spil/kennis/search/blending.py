@@ -2,9 +2,10 @@
 answers a question at all. Pure Python (numpy-free, no Django).
 
 - Lexical scores are divided by the best lexical score of the question (1.0 = the best).
-- A unit's similarity is that of its best passage (cosine); it is spread between the median
-  similarity of all units for this question (0.0) and the best one (1.0), so the scale adapts
-  to the question instead of to the model's habit of giving everything 0.8.
+- A unit's similarity is that of its best chunk of passages (cosine); it is spread between
+  the upper quartile of all units' similarities for this question (0.0) and the best one
+  (1.0), so the scale adapts to the question instead of to the model's habit of giving
+  everything 0.8, and only the closest quarter of the library gets credit for meaning.
 - The blend is a weighted sum of the two (not rank fusion: measured worse on both dev sets).
   Candidates are the lexical ones plus the units closest in meaning.
 - Back matter (contents, publication lists, colophons, references) is multiplied down.
@@ -13,9 +14,10 @@ answers a question at all. Pure Python (numpy-free, no Django).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from statistics import median
+from statistics import quantiles
 
 from spil.kennis.search.ranking import Ranked
 
@@ -42,15 +44,22 @@ def set_parameters(**changes: float) -> None:
     PARAMETERS = replace(PARAMETERS, **changes)  # type: ignore[arg-type]
 
 
-def _dense_normalised(dense: Mapping[int, float]) -> dict[int, float]:
+def _dense_normalised(
+    dense: Mapping[int, float], keys: Iterable[int], floor: float | None = None
+) -> dict[int, float]:
+    """The spread similarity of `keys` (the candidates), scaled on all of `dense` (or on
+    `floor`, the upper quartile computed over the whole library by the caller)."""
     if not dense:
         return {}
-    top = max(dense.values())
-    floor = median(dense.values())
+    values = list(dense.values())
+    top = max(values)
+    if floor is None:
+        floor = quantiles(values, n=4, method="inclusive")[2] if len(values) > 1 else top
     spread = top - floor
+    wanted = [key for key in keys if key in dense]
     if spread <= 1e-9:
-        return dict.fromkeys(dense, 1.0)
-    return {key: min(1.0, max(0.0, (value - floor) / spread)) for key, value in dense.items()}
+        return dict.fromkeys(wanted, 1.0)
+    return {key: min(1.0, max(0.0, (dense[key] - floor) / spread)) for key in wanted}
 
 
 def blend(
@@ -60,9 +69,11 @@ def blend(
     roles: Mapping[int, str],
     mode: str = HYBRID,
     parameters: BlendParameters | None = None,
+    floor: float | None = None,
 ) -> list[Ranked]:
     """The final order. `lexical` is the reranker's order, `dense` unit id -> cosine of its
-    best passage, `roles` unit id -> role for units that are not content."""
+    best passage, `roles` unit id -> role for units that are not content. `dense` may hold
+    only the candidates when `floor` (the library's upper quartile) is given."""
     parameters = parameters or PARAMETERS
     passages = {item.key: item.passages for item in lexical}
     if mode == LEXICAL or not dense:
@@ -72,12 +83,15 @@ def blend(
     else:
         best = max((item.score for item in lexical), default=0.0) or 1.0
         lexical_norm = {item.key: item.score / best for item in lexical}
-        dense_norm = _dense_normalised(dense)
-        closest = sorted(dense, key=lambda key: (-dense[key], key))[: parameters.dense_candidates]
+        closest = heapq.nsmallest(
+            parameters.dense_candidates, dense, key=lambda key: (-dense[key], key)
+        )
+        candidates = list(dict.fromkeys([*lexical_norm, *closest]))
+        dense_norm = _dense_normalised(dense, candidates, floor)
         weight = parameters.lexical_weight
         scores = {
             key: weight * lexical_norm.get(key, 0.0) + (1.0 - weight) * dense_norm.get(key, 0.0)
-            for key in dict.fromkeys([*lexical_norm, *closest])
+            for key in candidates
         }
     for key, role in roles.items():
         if key in scores and role != "content":

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 
 from spil.kennis.analysis import content_tokens, word_terms
-from spil.kennis.analysis.analyser import is_content
+from spil.kennis.analysis.analyser import cached_word_terms, is_content
 from spil.kennis.analysis.stemming import stem
 from spil.kennis.analysis.tokens import Token, raw_words, token_of
 
@@ -59,6 +59,28 @@ class Highlighter:
             if hit:
                 spans.append((start, end))
         return spans
+
+
+def word_index(text: str, vocabulary: Container[str]) -> str:
+    """The analysed words of a passage with their offsets, made once at indexing so that a
+    result page needs no analysis: "start:end:term,term start:end:term ..."."""
+    items = []
+    for token in content_tokens(text):
+        terms = cached_word_terms(token, vocabulary)
+        if terms:
+            items.append(f"{token.start}:{token.end}:{','.join(terms)}")
+    return " ".join(items)
+
+
+def indexed_spans(index: str, terms: Collection[str]) -> list[Span]:
+    """Spans of the words of a `word_index` whose terms include one of `terms`."""
+    wanted = terms if isinstance(terms, (set, frozenset)) else frozenset(terms)
+    spans = []
+    for item in index.split(" "):
+        start, end, found = item.split(":", 2)
+        if not wanted.isdisjoint(found.split(",")):
+            spans.append((int(start), int(end)))
+    return spans
 
 
 def match_spans(text: str, terms: Collection[str], vocabulary: frozenset[str]) -> list[Span]:

@@ -13,6 +13,7 @@ from spil.kennis.curation_selectors import unit_keywords_by_unit
 from spil.kennis.extraction.back_matter import unit_role
 from spil.kennis.models import Document, Passage, Unit
 from spil.kennis.search import backends
+from spil.kennis.search.highlight import word_index
 from spil.kennis.search.shadow import ShadowFields, parse_shadow, shadow_columns, shadow_terms
 from spil.kennis.search.vector_tasks import vectors_enqueue
 from spil.kennis.search.vectors import vectors_reset, version_bump
@@ -72,11 +73,16 @@ def document_index(*, document: Document) -> None:
             body=[p.text for p in items if p.kind not in TIP_KINDS],
             vocabulary=vocabulary,
         )
+        for passage in items:
+            passage.index_words = word_index(passage.text, vocabulary)
         unit.role = unit_role(
             title=unit.title, heading_path=unit.heading_path, passages=[p.text for p in items]
         )
     Unit.objects.bulk_update(
         units, ["index_title", "index_tips", "index_body", "role"], batch_size=500
+    )
+    Passage.objects.bulk_update(
+        [p for items in passages.values() for p in items], ["index_words"], batch_size=500
     )
     _account(units, 1)
     backends.engine_store([(u.id, u.index_title, u.index_tips, u.index_body) for u in units])

@@ -10,9 +10,15 @@ from django.utils.safestring import SafeString, mark_safe
 from spil.kennis.analysis import QueryTerm, analyse_query, query_lookup_stems
 from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Document, Passage, Section, Unit
-from spil.kennis.search import backends, embedding, vectors
+from spil.kennis.search import backends, blending, embedding, vectors
 from spil.kennis.search.blending import DENSE, HYBRID, LEXICAL, answer_confident, blend
-from spil.kennis.search.highlight import Highlighter, crop, render_html, render_marked
+from spil.kennis.search.highlight import (
+    Highlighter,
+    crop,
+    indexed_spans,
+    render_html,
+    render_marked,
+)
 from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
 from spil.kennis.search.shadow import parse_shadow
 from spil.kennis.search.spelling import Correction
@@ -21,6 +27,8 @@ from spil.kennis.search.spelling_index import query_prepare
 # How many candidates the engine proposes to the reranker.
 CANDIDATES = 200
 TITLE_CANDIDATES = 100
+# At most this many candidates reach the (Python) reranker: bounds its cost in a large library.
+RERANK_LIMIT = 300
 PASSAGES_PER_HIT = 3
 MAX_QUERY_CHARS = 1000
 
@@ -144,7 +152,8 @@ def _ranked(
         ids += backends.engine_candidates(
             common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
         )
-    ids = list(dict.fromkeys(ids))
+    # The engine has ranked every matching unit; the reranker refines the best of them.
+    ids = list(dict.fromkeys(ids))[:RERANK_LIMIT]
     if document_ids is not None and section_ids is not None:
         allowed = set(
             Unit.objects.filter(id__in=ids, document_id__in=document_ids).values_list(
@@ -174,22 +183,27 @@ def _hits(
     units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
     # Passages of the hits in order, split like the shadow columns (tips / everything else),
     # so that a shadow line number points at its passage.
-    by_unit: dict[int, dict[str, list[tuple]]] = {
-        r.key: {"tips": [], "body": [], "any": []} for r in ranked
-    }
+    by_unit: dict[int, dict[str, list[tuple]]] = {r.key: {"tips": [], "body": []} for r in ranked}
+    by_id: dict[int, tuple] = {}
     rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
-    for row in rows.values_list("id", "unit_id", "kind", "page", "text"):
+    for row in rows.values_list("id", "unit_id", "kind", "page", "text", "index_words"):
         by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
-        by_unit[row[1]]["any"].append(row)
+        by_id[row[0]] = row
+    # A hit found by meaning alone points at a passage by id ("id", passage id, 0).
+    for index, item in enumerate(ranked):
+        if item.passages and item.passages[0][0] == "id":
+            row = by_id.get(item.passages[0][1])
+            by_unit[item.key]["id"] = [row] if row else []
+            ranked[index] = Ranked(key=item.key, score=item.score, passages=(("id", 0, 0.0),))
+    # Passages indexed before word offsets were stored fall back to analysing their text.
     shown = [
         by_unit[item.key][field][line][4]
         for item in ranked
         for field, line, _ in item.passages[:PASSAGES_PER_HIT]
-        if line < len(by_unit[item.key][field])
+        if line < len(by_unit[item.key][field]) and not by_unit[item.key][field][line][5]
     ]
-    highlighter = Highlighter(
-        (t.term for t in terms), frozenset(counts) | BASE_STEMS, list(dict.fromkeys(shown))
-    )
+    wanted = frozenset(t.term for t in terms)
+    highlighter = Highlighter(wanted, frozenset(counts) | BASE_STEMS, list(dict.fromkeys(shown)))
     hits = []
     for item in ranked:
         passages = []
@@ -197,8 +211,8 @@ def _hits(
             candidates = by_unit[item.key][field]
             if line >= len(candidates):
                 continue  # index older than the passages; skip rather than point wrongly
-            passage_id, _, kind, page, full_text = candidates[line]
-            spans = highlighter.spans(full_text)
+            passage_id, _, kind, page, full_text, words = candidates[line]
+            spans = indexed_spans(words, wanted) if words else highlighter.spans(full_text)
             text, shifted, cut_start, cut_end = crop(full_text, spans)
             prefix, suffix = ("… " if cut_start else ""), (" …" if cut_end else "")
             passages.append(
@@ -216,12 +230,16 @@ def _hits(
     return hits
 
 
+def PARAMETERS_DENSE_CANDIDATES() -> int:
+    return blending.PARAMETERS.dense_candidates
+
+
 def _with_dense_passage(item: Ranked, dense_passages: dict[int, int]) -> Ranked:
     """A hit found by meaning alone shows the passage closest to the question."""
-    position = dense_passages.get(item.key)
-    if item.passages or position is None:
+    passage_id = dense_passages.get(item.key)
+    if item.passages or passage_id is None:
         return item
-    return Ranked(key=item.key, score=item.score, passages=(("any", position, 0.0),))
+    return Ranked(key=item.key, score=item.score, passages=(("id", passage_id, 0.0),))
 
 
 def searchable_document_ids(*, user, document_ids: list[int] | None) -> list[int] | None:
@@ -292,24 +310,34 @@ def unit_search_answer(
     if mode != DENSE:
         lexical = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
     dense: dict[int, float] = {}
+    floor = None
     vector = None
-    if mode != LEXICAL and query.strip():
+    if mode != LEXICAL and query.strip() and vectors.vectors_present():
         vector = embedding.query_vector(query[:MAX_QUERY_CHARS])
         if vector is not None:
-            dense = vectors.dense_unit_scores(vector, document_ids=document_ids)
+            allowed = None
             if section_ids is not None:
                 allowed = set(
                     Unit.objects.filter(
                         section_id__in=_section_descendants(section_ids)
                     ).values_list("id", flat=True)
                 )
-                dense = {key: value for key, value in dense.items() if key in allowed}
+            found = vectors.dense_candidates(
+                vector,
+                document_ids=document_ids,
+                unit_ids=allowed,
+                keep={r.key for r in lexical},
+                closest=max(blending.PARAMETERS.dense_candidates, top),
+            )
+            if found is not None:
+                dense, floor = found.scores, found.floor
+    # Only candidates can be shown: look up roles for them, not for the whole library.
     roles = dict(
         Unit.objects.filter(id__in={r.key for r in lexical} | set(dense))
         .exclude(role=Unit.Role.CONTENT)
         .values_list("id", "role")
     )
-    ranked = blend(lexical, dense, roles=roles, mode=mode if dense else LEXICAL)
+    ranked = blend(lexical, dense, roles=roles, mode=mode if dense else LEXICAL, floor=floor)
     shown = ranked[: max(top, 0)]
     best_passages = {}
     if vector is not None:
