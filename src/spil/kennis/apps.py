@@ -39,6 +39,11 @@ class KennisConfig(AppConfig):
         startup_jobs.register(
             "uploads-hervatten", StartupJob("onderbroken uploads", _requeue_interrupted_uploads)
         )
+        startup_jobs.register(
+            "vectoren-aanvullen",
+            StartupJob("betekenisvectoren die nog ontbreken", _queue_missing_vectors),
+            order=60,
+        )
         # Before gunicorn forks: every worker shares the word list and the library's words
         # instead of loading them at its first search with a typo.
         startup_jobs.register(
@@ -52,6 +57,14 @@ def _load_word_list() -> None:
 
     dutch_words_load()
     spelling_vocabulary()  # the shared library's words, also shared with the workers
+
+
+def _queue_missing_vectors() -> str | None:
+    from spil.kennis.search.vector_tasks import vectors_enqueue_missing
+
+    if queued := vectors_enqueue_missing():
+        return f"Betekenisvectoren van {queued} document(en) in de wachtrij gezet."
+    return None
 
 
 def _remove_unready_documents() -> str | None:

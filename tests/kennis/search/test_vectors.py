@@ -144,3 +144,24 @@ def test_a_unit_found_by_meaning_alone_shows_its_closest_passage(fake_model):
     answer = unit_search_answer(query="Samenwerken met de burgemeester")
     hit = next(h for h in answer.hits if h.unit.title == "Samenwerken met de burgemeester")
     assert hit.passages and hit.passages[0].text.startswith("Plan in de eerste week")
+
+
+def test_start_up_queues_the_vectors_that_are_still_missing(
+    fake_model, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from spil.kennis.search.vector_tasks import vectors_enqueue_missing
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    handbook = build_handbook()
+    essay = build_essay()
+    assert vectors_enqueue_missing() == 0  # off in the test settings
+    settings.SPIL_SEARCH_VECTORS = True
+    vectors.document_vectors_build(document_id=handbook.id)
+    DBTaskResult.objects.all().delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert vectors_enqueue_missing() == 1  # only the essay still lacks vectors
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.args_kwargs["kwargs"] == {"document_id": essay.id}

@@ -26,3 +26,20 @@ def vectors_enqueue(*, document_id: int) -> None:
     if not getattr(settings, "SPIL_SEARCH_VECTORS", True):
         return
     transaction.on_commit(lambda: document_vectors_task.enqueue(document_id=document_id))
+
+
+def vectors_enqueue_missing() -> int:
+    """Queue the vectors of every document that still has units without them: after an
+    upgrade that brought semantic search, or when the worker stopped before it was done.
+    Building is idempotent, so a task that was already waiting does no harm. Returns the
+    number of documents queued."""
+    from spil.kennis.models import Unit
+
+    if not getattr(settings, "SPIL_SEARCH_VECTORS", True):
+        return 0
+    documents = sorted(
+        set(Unit.objects.filter(vectors_ready=False).values_list("document_id", flat=True))
+    )
+    for document_id in documents:
+        vectors_enqueue(document_id=document_id)
+    return len(documents)
