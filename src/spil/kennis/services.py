@@ -230,6 +230,7 @@ def _replace(
     extracted structure before the transaction, so that on SQLite (one writer at a time for the
     whole database) the write lock is held only for the writes themselves."""
     analysis = document_analyse(_unit_texts(parsed))
+    passages = _passage_rows(parsed, analysis)
     with transaction.atomic():
         same_file = document.checksum == checksum
         visits = _visits_of(document=document)
@@ -241,7 +242,12 @@ def _replace(
         units = _store_structure(
             document=document, parsed=parsed, addresses=addresses, analysis=analysis
         )
-        Passage.objects.bulk_create(_passages(units, analysis), batch_size=PASSAGE_BATCH)
+        for (unit, _parsed), rows in zip(units, passages, strict=True):
+            for row in rows:
+                row.unit_id = unit.pk
+        Passage.objects.bulk_create(
+            [row for rows in passages for row in rows], batch_size=PASSAGE_BATCH
+        )
         _visits_restore(document=document, visits=visits)
         document_index_store(
             document=document, units=[unit for unit, _p in units], analysis=analysis
@@ -604,20 +610,22 @@ def _store_structure(
     return list(zip(units, unit_passages, strict=True))
 
 
-def _passages(
-    units: list[tuple[Unit, list[ParsedPassage]]], analysis: DocumentAnalysis | None = None
-) -> list[Passage]:
-    """The passages of `units`; with `analysis` (that of the units) their index words too."""
-    words = [result.passage_words for result in analysis.units] if analysis else None
+def _passages(units: list[tuple[Unit, list[ParsedPassage]]]) -> list[Passage]:
     return [
-        Passage(
-            unit=unit,
-            position=i,
-            kind=p.kind,
-            text=p.text,
-            page=p.page,
-            index_words=words[n][i] if words is not None else "",
-        )
-        for n, (unit, passages) in enumerate(units)
+        Passage(unit=unit, position=i, kind=p.kind, text=p.text, page=p.page)
+        for unit, passages in units
         for i, p in enumerate(passages)
+    ]
+
+
+def _passage_rows(parsed: ParsedDocument, analysis: DocumentAnalysis) -> list[list[Passage]]:
+    """The passages of each unit `_store_structure` will write (in its order), with their
+    index words, made before the transaction; only their unit is set inside it."""
+    nodes = [node for node, _parent, _path in _ordered(parsed) if _is_unit(node)]
+    return [
+        [
+            Passage(position=i, kind=p.kind, text=p.text, page=p.page, index_words=words)
+            for i, (p, words) in enumerate(zip(node.passages, result.passage_words, strict=True))
+        ]
+        for node, result in zip(nodes, analysis.units, strict=True)
     ]
