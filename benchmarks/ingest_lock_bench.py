@@ -7,8 +7,11 @@ until the ingestion ends, and reports the waits.
 
     PYTHONPATH=src python benchmarks/ingest_lock_bench.py --mb 7
     PYTHONPATH=src python benchmarks/ingest_lock_bench.py --mb 7 --src /path/to/other/src
+    PYTHONPATH=src python benchmarks/ingest_lock_bench.py --mb 7 --replace
 
 `--src` runs the same measurement against another checkout (e.g. before the change).
+`--replace` first ingests another version of the file (before the session writer starts) and
+measures the ingestion of the new version: the replacement of an existing document.
 """
 
 from __future__ import annotations
@@ -74,9 +77,12 @@ class Measurement:
     errors: list[str]
 
 
-def measure(*, megabytes: float, src: Path, interval: float = 0.05) -> Measurement:
+def measure(
+    *, megabytes: float, src: Path, interval: float = 0.05, replace: bool = False
+) -> Measurement:
     """Ingest a generated document with `spil ingest` (code from `src`) on a fresh SQLite
-    database while another process writes sessions."""
+    database while another process writes sessions. `replace`: the document is already in the
+    library in another version, so the measured ingestion replaces it."""
     with tempfile.TemporaryDirectory(prefix="spil-lockbench-") as scratch:
         folder = Path(scratch)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SPIL_", "DATABASE_URL"))}
@@ -97,6 +103,14 @@ def measure(*, megabytes: float, src: Path, interval: float = 0.05) -> Measureme
             capture_output=True,
         )
         document = folder / "groot.html"
+        if replace:
+            document.write_bytes(big_html(megabytes, seed=2))
+            subprocess.run(
+                [python, "-m", "spil.cli", "ingest", str(document)],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
         document.write_bytes(big_html(megabytes))
         stop = folder / "stop"
         sessions = subprocess.Popen(
@@ -132,15 +146,19 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=7.0)
     parser.add_argument("--src", type=Path, default=Path(__file__).resolve().parents[1] / "src")
     parser.add_argument("--interval", type=float, default=0.05)
+    parser.add_argument(
+        "--replace", action="store_true", help="measure the replacement of an older version"
+    )
     parser.add_argument("--writer", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.writer:
         writer(args.writer, args.interval)
         return 0
-    result = measure(megabytes=args.mb, src=args.src, interval=args.interval)
+    result = measure(megabytes=args.mb, src=args.src, interval=args.interval, replace=args.replace)
     waits = result.waits
     print(f"source: {args.src}")
-    print(f"document: {args.mb:g} MB HTML; ingestion {result.seconds:.1f} s")
+    what = "replacement" if args.replace else "ingestion"
+    print(f"document: {args.mb:g} MB HTML; {what} {result.seconds:.1f} s")
     print(result.ingest_output.strip())
     if waits:
         p95 = waits[int(0.95 * (len(waits) - 1))]

@@ -6,6 +6,7 @@ from django.db import models
 from spil.kennis import services
 from spil.kennis.extraction import extract_document
 from spil.kennis.models import Document, Passage, Section, Unit
+from spil.kennis.search import unit_search
 from spil.kennis.services import document_delete, document_ingest, document_ingest_batch
 
 pytestmark = pytest.mark.django_db
@@ -106,19 +107,24 @@ def test_changed_file_replaces_old_version_and_keeps_document_identity():
     assert Document.objects.count() == 1
 
 
-def test_failure_while_indexing_leaves_old_version_intact(monkeypatch):
+@pytest.mark.parametrize("step", ["document_analyse", "document_index_store"])
+def test_failure_while_indexing_leaves_old_version_intact(monkeypatch, step):
+    """The analysis (before the transaction) or the index writes (inside it) fail."""
     original = _ingest(HANDLEIDING).document
-    before = list(Unit.objects.values_list("id", "title"))
+    before = list(Unit.objects.values_list("id", "title", "index_title", "index_tips"))
+    found_before = [hit.unit.id for hit in unit_search(query="wethouder inwerken")]
+    assert found_before
 
-    def broken_index(*, document):
+    def broken(*args, **kwargs):
         raise RuntimeError("index kapot")
 
-    monkeypatch.setattr(services, "document_index", broken_index)
+    monkeypatch.setattr(services, step, broken)
     with pytest.raises(RuntimeError):
         _ingest(HANDLEIDING + "\n(3) Een derde thema\n• Nog een tip.\n")
 
-    assert list(Unit.objects.values_list("id", "title")) == before
+    assert list(Unit.objects.values_list("id", "title", "index_title", "index_tips")) == before
     assert Document.objects.get().checksum == original.checksum
+    assert [hit.unit.id for hit in unit_search(query="wethouder inwerken")] == found_before
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,19 @@ def test_session_writes_during_a_long_ingestion_all_succeed():
     print(f"{len(waits)} session writes, longest wait {waits[-1]:.0f} ms")
 
 
+def test_session_writes_during_the_replacement_of_a_document_all_succeed():
+    """A new version of a document already in the library: its index is analysed before the
+    transaction that swaps the versions, so logins keep working meanwhile."""
+    result = measure(megabytes=1.5, src=SRC, replace=True)
+
+    assert result.ingest_code == 0, result.ingest_output
+    assert "vervangen door de nieuwe versie" in result.ingest_output
+    assert result.waits, "the session writer wrote nothing"
+    assert result.errors == []
+    waits = result.waits
+    print(f"{len(waits)} session writes, longest wait {waits[-1]:.0f} ms")
+
+
 def test_sqlite_connections_use_wal_immediate_and_a_busy_timeout(tmp_path):
     options = sqlite_options()
     assert options["transaction_mode"] == "IMMEDIATE"

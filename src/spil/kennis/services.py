@@ -26,7 +26,13 @@ from spil.kennis.extraction.parsed import (
     ParsedSection,
 )
 from spil.kennis.models import Document, Passage, Section, Unit, UnitVisit, Upload
-from spil.kennis.search.indexing import document_index, document_unindex
+from spil.kennis.search.indexing import (
+    document_index,
+    document_index_store,
+    document_unindex,
+    unit_fill,
+)
+from spil.kennis.search.unit_analysis import DocumentAnalysis, UnitText, document_analyse
 
 SHARED_RESOURCE = "kennis.bibliotheek"
 
@@ -70,8 +76,9 @@ def document_ingest(
     `force` reads an unchanged file again (e.g. after an improvement of the extraction).
     Nothing is written unless the whole file was read and structured. A new document is
     written in short steps and stays hidden until complete (see _add); a new version replaces
-    the old one in a single transaction (see _replace). Two runs with the same new file at
-    once end with one stored copy and a friendly message for the other.
+    the old one in a single short transaction, its index analysed before (see _replace). Two
+    runs with the same new file at once end with one stored copy and a friendly message for
+    the other.
     """
     filename = Path(filename).name
     if len(data) > MAX_BYTES:
@@ -217,7 +224,13 @@ def _replace(
     *, parsed: ParsedDocument, document: Document, checksum, size, user, owner
 ) -> tuple[Document, IngestStatus, bool]:
     """A new version in one transaction: until it commits, the old version stays whole and
-    findable, and its sections and units keep their ids (see _addresses_of)."""
+    findable, and its sections and units keep their ids (see _addresses_of).
+
+    The index analysis of the new version (nearly all the time of indexing) is done on the
+    extracted structure before the transaction, so that on SQLite (one writer at a time for the
+    whole database) the write lock is held only for the writes themselves."""
+    analysis = document_analyse(_unit_texts(parsed))
+    passages = _passage_rows(parsed, analysis)
     with transaction.atomic():
         same_file = document.checksum == checksum
         visits = _visits_of(document=document)
@@ -226,10 +239,19 @@ def _replace(
         document.sections.all().delete()
         _fill(document=document, parsed=parsed, checksum=checksum, size=size)
         document.save()
-        units = _store_structure(document=document, parsed=parsed, addresses=addresses)
-        Passage.objects.bulk_create(_passages(units), batch_size=PASSAGE_BATCH)
+        units = _store_structure(
+            document=document, parsed=parsed, addresses=addresses, analysis=analysis
+        )
+        for (unit, _parsed), rows in zip(units, passages, strict=True):
+            for row in rows:
+                row.unit_id = unit.pk
+        Passage.objects.bulk_create(
+            [row for rows in passages for row in rows], batch_size=PASSAGE_BATCH
+        )
         _visits_restore(document=document, visits=visits)
-        document_index(document=document)
+        document_index_store(
+            document=document, units=[unit for unit, _p in units], analysis=analysis
+        )
         if owner is None:
             _audit_publication(actor=user, document=document, verb="replaced")
     return document, "replaced", same_file
@@ -470,15 +492,10 @@ def _addresses_of(*, document: Document) -> dict[str, tuple[int, int | None]]:
     }
 
 
-def _store_structure(
-    *,
-    document: Document,
+def _ordered(
     parsed: ParsedDocument,
-    addresses: dict[str, tuple[int, int | None]] | None = None,
-) -> list[tuple[Unit, list[ParsedPassage]]]:
-    """Write the section tree, one unit per section with text of its own, and the passages.
-    Sections and units found in `addresses` (see _addresses_of) get their old ids back.
-    Returns each unit with its parsed passages: the caller writes them (see _passages)."""
+) -> list[tuple[ParsedSection, ParsedSection | None, list[str]]]:
+    """The sections in document order, each with its parent and the titles down to it."""
     ordered: list[tuple[ParsedSection, ParsedSection | None, list[str]]] = []
 
     def visit(node: ParsedSection, parent: ParsedSection | None, path: list[str]) -> None:
@@ -489,6 +506,39 @@ def _store_structure(
 
     for top in parsed.sections:
         visit(top, None, [])
+    return ordered
+
+
+def _is_unit(node: ParsedSection) -> bool:
+    """One unit per section with text of its own, and one per theme."""
+    return bool(node.passages) or node.kind == "theme"
+
+
+def _unit_texts(parsed: ParsedDocument) -> list[UnitText]:
+    """What the index analysis reads of the units `_store_structure` will write, in its order."""
+    return [
+        UnitText(
+            title=node.title[:500],
+            heading_path=" > ".join(path),
+            passages=[(passage.kind, passage.text) for passage in node.passages],
+        )
+        for node, _parent, path in _ordered(parsed)
+        if _is_unit(node)
+    ]
+
+
+def _store_structure(
+    *,
+    document: Document,
+    parsed: ParsedDocument,
+    addresses: dict[str, tuple[int, int | None]] | None = None,
+    analysis: DocumentAnalysis | None = None,
+) -> list[tuple[Unit, list[ParsedPassage]]]:
+    """Write the section tree, one unit per section with text of its own, and the passages.
+    Sections and units found in `addresses` (see _addresses_of) get their old ids back.
+    `analysis` (of `_unit_texts(parsed)`) fills the units' index columns as they are written.
+    Returns each unit with its parsed passages: the caller writes them (see _passages)."""
+    ordered = _ordered(parsed)
 
     rows: dict[int, Section] = {}
     by_depth: dict[int, list[tuple[int, ParsedSection, ParsedSection | None]]] = {}
@@ -531,7 +581,7 @@ def _store_structure(
     units: list[Unit] = []
     unit_passages: list[list] = []
     for position, (node, _parent, path) in enumerate(ordered):
-        if not node.passages and node.kind != "theme":
+        if not _is_unit(node):
             continue
         first_page = node.page
         if first_page is None:
@@ -552,6 +602,9 @@ def _store_structure(
             )
         )
         unit_passages.append(node.passages)
+    if analysis is not None:
+        for unit, result in zip(units, analysis.units, strict=True):
+            unit_fill(unit, result)
     Unit.objects.bulk_create(units)
 
     return list(zip(units, unit_passages, strict=True))
@@ -562,4 +615,17 @@ def _passages(units: list[tuple[Unit, list[ParsedPassage]]]) -> list[Passage]:
         Passage(unit=unit, position=i, kind=p.kind, text=p.text, page=p.page)
         for unit, passages in units
         for i, p in enumerate(passages)
+    ]
+
+
+def _passage_rows(parsed: ParsedDocument, analysis: DocumentAnalysis) -> list[list[Passage]]:
+    """The passages of each unit `_store_structure` will write (in its order), with their
+    index words, made before the transaction; only their unit is set inside it."""
+    nodes = [node for node, _parent, _path in _ordered(parsed) if _is_unit(node)]
+    return [
+        [
+            Passage(position=i, kind=p.kind, text=p.text, page=p.page, index_words=words)
+            for i, (p, words) in enumerate(zip(node.passages, result.passage_words, strict=True))
+        ]
+        for node, result in zip(nodes, analysis.units, strict=True)
     ]

@@ -1,6 +1,9 @@
-"""Keeping the search index in step with the library. Called by ingestion, inside its
-transaction: `document_index` after a document's units and passages are written,
-`document_unindex` before they are deleted."""
+"""Keeping the search index in step with the library. Called by ingestion: `document_index`
+after a document's units and passages are written, `document_unindex` before they are deleted.
+
+`document_index` is two steps that ingestion of a new version also calls apart: the analysis
+(search.unit_analysis, pure and slow, run before the transaction on the extracted structure)
+and `document_index_store`, the short write step inside it."""
 
 from __future__ import annotations
 
@@ -8,17 +11,18 @@ from collections import Counter
 
 from django.db import transaction
 
-from spil.kennis.analysis import document_vocabulary
 from spil.kennis.curation_selectors import unit_keywords_by_unit
-from spil.kennis.extraction.back_matter import unit_role
 from spil.kennis.models import Document, Passage, Unit
 from spil.kennis.search import backends
-from spil.kennis.search.highlight import word_index
-from spil.kennis.search.shadow import ShadowFields, parse_shadow, shadow_columns, shadow_terms
+from spil.kennis.search.shadow import ShadowFields, parse_shadow, shadow_terms
+from spil.kennis.search.unit_analysis import (
+    DocumentAnalysis,
+    UnitAnalysis,
+    UnitText,
+    document_analyse,
+)
 from spil.kennis.search.vector_tasks import vectors_enqueue
 from spil.kennis.search.vectors import vectors_reset, version_bump
-
-TIP_KINDS = {Passage.Kind.TIP}
 
 
 def _lengths(fields: ShadowFields) -> dict[str, int]:
@@ -58,32 +62,53 @@ def document_index(*, document: Document) -> None:
     passages: dict[int, list[Passage]] = {unit.id: [] for unit in units}
     for passage in Passage.objects.filter(unit__document=document).order_by("unit_id", "position"):
         passages[passage.unit_id].append(passage)
-    vocabulary = document_vocabulary(
-        [unit.title for unit in units]
-        + [passage.text for items in passages.values() for passage in items]
-    )
-    # Keywords people added to units (kennis.curation_*): extra tip lines after the passages.
-    keywords = unit_keywords_by_unit(unit_ids=[unit.id for unit in units])
-    for unit in units:
-        items = passages[unit.id]
-        unit.index_title, unit.index_tips, unit.index_body = shadow_columns(
-            title=unit.title,
-            heading_path=unit.heading_path,
-            tips=[p.text for p in items if p.kind in TIP_KINDS] + keywords.get(unit.id, []),
-            body=[p.text for p in items if p.kind not in TIP_KINDS],
-            vocabulary=vocabulary,
-        )
-        for passage in items:
-            passage.index_words = word_index(passage.text, vocabulary)
-        unit.role = unit_role(
-            title=unit.title, heading_path=unit.heading_path, passages=[p.text for p in items]
-        )
-    Unit.objects.bulk_update(
-        units, ["index_title", "index_tips", "index_body", "role"], batch_size=500
-    )
+    analysis = document_analyse([unit_text(unit, passages[unit.id]) for unit in units])
+    for unit, result in zip(units, analysis.units, strict=True):
+        unit_fill(unit, result)
+        for passage, words in zip(passages[unit.id], result.passage_words, strict=True):
+            passage.index_words = words
+    Unit.objects.bulk_update(units, [*UNIT_FIELDS], batch_size=500)
     Passage.objects.bulk_update(
         [p for items in passages.values() for p in items], ["index_words"], batch_size=500
     )
+    document_index_store(document=document, units=units, analysis=analysis)
+
+
+def unit_text(unit: Unit, passages: list[Passage]) -> UnitText:
+    return UnitText(
+        title=unit.title,
+        heading_path=unit.heading_path,
+        passages=[(passage.kind, passage.text) for passage in passages],
+    )
+
+
+# The columns of a unit that the analysis fills (unit_fill).
+UNIT_FIELDS = ("index_title", "index_tips", "index_body", "role")
+
+
+def unit_fill(unit: Unit, analysis: UnitAnalysis) -> None:
+    """Put the analysis on a unit (saved or not yet); its keywords follow in the write step."""
+    unit.index_title = analysis.index_title
+    unit.index_tips = analysis.index_tips()
+    unit.index_body = analysis.index_body
+    unit.role = analysis.role
+
+
+def document_index_store(
+    *, document: Document, units: list[Unit], analysis: DocumentAnalysis
+) -> None:
+    """The write step of indexing: the units (saved, filled by `unit_fill` with `analysis`, in
+    its order) get their keywords (kennis.curation_*) as extra tip lines, enter the corpus
+    statistics and the full-text engine, and their vectors are queued. Short: everything slow
+    was done by the analysis."""
+    # Keywords point at unit ids, which a new version keeps (services._addresses_of).
+    keywords = unit_keywords_by_unit(unit_ids=[unit.id for unit in units])
+    changed = []
+    for unit, result in zip(units, analysis.units, strict=True):
+        if unit.id in keywords:
+            unit.index_tips = result.index_tips(analysis.keyword_lines(keywords[unit.id]))
+            changed.append(unit)
+    Unit.objects.bulk_update(changed, ["index_tips"], batch_size=500)
     _account(units, 1)
     backends.engine_store([(u.id, u.index_title, u.index_tips, u.index_body) for u in units])
     vectors_enqueue(document_id=document.id)

@@ -46,13 +46,22 @@ def shadow_columns(
     vocabulary: Container[str],
 ) -> tuple[str, str, str]:
     """(index_title, index_tips, index_body) for one unit."""
-    ancestors = " ".join(ancestor_titles(title, heading_path))
-    index_title = (
-        " ".join(analyse(title, vocabulary)) + "\n" + " ".join(analyse(ancestors, vocabulary))
-    )
-    index_tips = "\n".join(" ".join(analyse(text, vocabulary)) for text in tips)
-    index_body = "\n".join(" ".join(analyse(text, vocabulary)) for text in body)
+    index_title = shadow_title(title=title, heading_path=heading_path, vocabulary=vocabulary)
+    index_tips = "\n".join(shadow_lines(tips, vocabulary))
+    index_body = "\n".join(shadow_lines(body, vocabulary))
     return index_title, index_tips, index_body
+
+
+def shadow_title(*, title: str, heading_path: str, vocabulary: Container[str]) -> str:
+    """The index_title column: the unit's own title, then the titles above it."""
+    ancestors = " ".join(ancestor_titles(title, heading_path))
+    return " ".join(analyse(title, vocabulary)) + "\n" + " ".join(analyse(ancestors, vocabulary))
+
+
+def shadow_lines(texts: Sequence[str], vocabulary: Container[str]) -> list[str]:
+    """One analysed line per text (tips, keywords or body passages), joined by "\\n" in a
+    column."""
+    return [" ".join(analyse(text, vocabulary)) for text in texts]
 
 
 def _lines(column: str) -> tuple[tuple[str, ...], ...]:
