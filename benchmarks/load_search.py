@@ -17,6 +17,7 @@ queueing (users / throughput), not by how fast one request is.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import os
 import random
@@ -32,6 +33,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parents[1]
@@ -176,6 +178,42 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
+@contextlib.contextmanager
+def spil_server(*, workers: int, prefix: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A real `spil serve` on a free port with a fresh SQLite data folder; yields its base URL
+    and process (not yet answering: see `wait_until_up`), and stops and removes it after."""
+    data_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    port = free_port()
+    env = {
+        **os.environ,
+        "SPIL_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "spil.conf.local",
+        "SPIL_PASSWORD": PASSWORD,
+        "SPIL_USER": USERNAME,
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("SPIL_TASKS_BACKEND", None)
+    spil = [sys.executable, "-m", "spil.cli"]
+    subprocess.run([*spil, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
+    command = [*spil, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}", server
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
@@ -190,37 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Geen brondocumenten in {args.seeds}; benchmark overgeslagen.", file=sys.stderr)
         return 2
 
-    data_dir = Path(tempfile.mkdtemp(prefix="spil-load-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "SPIL_DATA_DIR": str(data_dir),
-        "DJANGO_SETTINGS_MODULE": "spil.conf.local",
-        "SPIL_PASSWORD": PASSWORD,
-        "SPIL_USER": USERNAME,
-    }
-    env.pop("DATABASE_URL", None)
-    env.pop("SPIL_TASKS_BACKEND", None)
-    spil = [sys.executable, "-m", "spil.cli"]
-    subprocess.run([*spil, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
-    server = subprocess.Popen(
-        [
-            *spil,
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
+    with spil_server(workers=args.workers, prefix="spil-load-") as (base, server):
         wait_until_up(base, server)
         admin = Session(base)
         admin.login()
@@ -249,13 +257,6 @@ def main(argv: list[str] | None = None) -> int:
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - started
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
     if not latencies:
         print("Geen geslaagde verzoeken:", *failures[:5], sep="\n", file=sys.stderr)

@@ -17,14 +17,9 @@ measurement (the charts are then in the cache); `--koud` leaves that out.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -32,13 +27,11 @@ import uuid
 from pathlib import Path
 
 from benchmarks.load_search import (
-    PASSWORD,
     QUERIES,
     SEEDS_DIR,
-    USERNAME,
     Session,
-    free_port,
     percentile,
+    spil_server,
     upload_seeds,
     wait_until_up,
 )
@@ -164,38 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     kinds = [k.strip() for k in args.pages.split(",") if k.strip()]
 
-    data_dir = Path(tempfile.mkdtemp(prefix="spil-load-web-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "SPIL_DATA_DIR": str(data_dir),
-        "DJANGO_SETTINGS_MODULE": "spil.conf.local",
-        "SPIL_PASSWORD": PASSWORD,
-        "SPIL_USER": USERNAME,
-    }
-    env.pop("DATABASE_URL", None)
-    env.pop("SPIL_TASKS_BACKEND", None)
-    spil = [sys.executable, "-m", "spil.cli"]
-    subprocess.run([*spil, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
-    server = subprocess.Popen(
-        [
-            *spil,
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     results = []
-    try:
+    with spil_server(workers=args.workers, prefix="spil-load-web-") as (base, server):
         started = time.perf_counter()
         wait_until_up(base, server)
         startup = time.perf_counter() - started
@@ -218,13 +181,6 @@ def main(argv: list[str] | None = None) -> int:
         for kind in kinds:
             for think in (0.0, args.think):
                 results.append(measure(sessions, kind, args.requests, think))
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
     print(
         f"spil serve met {args.workers} gunicorn-workers (op in {startup:.1f} s), "
