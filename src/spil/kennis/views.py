@@ -17,7 +17,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from spil.core.forms import IdField, QueryForm
 from spil.core.htmx import htmx_refresh, is_htmx
 from spil.kennis import selectors
-from spil.kennis.curation_selectors import may_manage_search, search_feedback_for
+from spil.kennis.curation_selectors import (
+    may_manage_search,
+    search_feedback_for,
+    unit_keyword_list,
+)
 from spil.kennis.curation_services import search_miss_record
 from spil.kennis.library_services import unit_visit_record, upload_create, upload_reingest
 from spil.kennis.models import Document, Unit, Upload
@@ -279,8 +283,6 @@ def _curation_context(*, unit: Unit, user) -> dict:
     """For a beheerder of the search: the unit's keywords and where to change them."""
     if unit.document.owner_id is not None or not may_manage_search(user=user):
         return {}
-    from spil.kennis.curation_selectors import unit_keyword_list
-
     return {"may_manage_search": True, "keywords": unit_keyword_list(unit=unit)}
 
 
@@ -359,7 +361,7 @@ def search(request):
         "searched": correction.query if correction else query,
         "correction": correction,
         "literal_url": _search_url({**address, "letterlijk": "1"}),
-        "terms": query_terms(correction.query if correction else query),
+        "terms": query_terms(correction.query) if correction else terms,
         "is_question": is_question,
         "results": results,
         "groups": _groups(results, address) if not is_question and not document_id else [],
