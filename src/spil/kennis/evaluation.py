@@ -13,6 +13,7 @@ Every question counts, also one whose relevant units are missing from the librar
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -172,6 +173,9 @@ def baseline_runs(
     import bm25s
     import Stemmer
 
+    # bm25s sets its own logger to DEBUG when imported, which prints English progress lines
+    # into Spil's Dutch evaluation table.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     stemmer = Stemmer.Stemmer("dutch_porter")
     ids = list(documents)
     if not ids:
