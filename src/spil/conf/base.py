@@ -170,7 +170,8 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 
 # Django's cache holds rendered charts (spil.core.charts.cached_chart). Files under the data
 # folder, so that every gunicorn worker and the command line share them without a server;
-# SPIL_CACHE_URL (django-environ syntax, e.g. locmemcache:// or redis://...) replaces it.
+# SPIL_CACHE_URL (django-environ syntax, e.g. redis://...) replaces it. It must be shared by
+# every web process (the owners' data versions live in it): not locmem with several workers.
 CACHES = {
     "default": env.cache_url(
         "SPIL_CACHE_URL",
