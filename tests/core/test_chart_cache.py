@@ -4,6 +4,7 @@ shared cache, and the code fingerprint in the mirror's keys."""
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 from django.core.cache import cache
@@ -83,3 +84,35 @@ def test_cached_for_owner_renders_once_per_version_and_then_reads_only_the_versi
     chart_version_bump(scope="proef", owner_id=7)
     assert value() == "versie 2"
     assert len(drawn) == 2
+
+
+def test_threads_asking_for_the_same_entry_render_it_once(empty_cache):
+    started, finish = threading.Event(), threading.Event()
+    drawn = []
+
+    def render() -> str:
+        drawn.append(1)
+        started.set()
+        finish.wait(5)
+        return "getekend"
+
+    def ask(out: list) -> None:
+        out.append(
+            cached_for_owner(
+                scope="proef", kind="deel", owner_id=8, parts=("zelfde",), render=render
+            )
+        )
+
+    results: list[str] = []
+    first = threading.Thread(target=ask, args=(results,))
+    first.start()
+    assert started.wait(5)
+    second = threading.Thread(target=ask, args=(results,))
+    second.start()
+    second.join(0.2)  # the second is waiting for the first, not drawing
+    finish.set()
+    first.join(5)
+    second.join(5)
+    assert results == ["getekend", "getekend"]
+    assert len(drawn) == 1
+    assert not chart_cache._render_locks

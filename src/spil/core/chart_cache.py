@@ -19,7 +19,8 @@ import hashlib
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache as once
 from pathlib import Path
 from typing import Any
@@ -136,12 +137,37 @@ def cached_for_owner(
     value = _local.get(key)
     if value is not None:
         return value
-    value = cache.get(key)
-    if value is None:
-        value = render()
-        cache.set(key, value, CHART_CACHE_SECONDS)
-    _local.put(key, value)
+    # One thread of this process renders; others asking for the same key meanwhile (several
+    # tabs right after an import) wait for it instead of rendering it again.
+    with _rendering(key):
+        value = _local.get(key)
+        if value is not None:
+            return value
+        value = cache.get(key)
+        if value is None:
+            value = render()
+            cache.set(key, value, CHART_CACHE_SECONDS)
+        _local.put(key, value)
     return value
+
+
+_render_locks: dict[str, list] = {}  # key -> [lock, number of threads using it]
+_render_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _rendering(key: str) -> Iterator[None]:
+    with _render_locks_guard:
+        entry = _render_locks.setdefault(key, [threading.Lock(), 0])
+        entry[1] += 1
+    try:
+        with entry[0]:
+            yield
+    finally:
+        with _render_locks_guard:
+            entry[1] -= 1
+            if not entry[1]:
+                del _render_locks[key]
 
 
 def cached_chart(
