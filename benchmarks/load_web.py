@@ -10,14 +10,23 @@ slowest request and the throughput per page kind.
                                             [--think 1.0] [--pages zoeken,spiegel]
 
 Targets (issue 14, point 6): the mirror serves >= 50 requests/s warm with 2 workers and no
-request takes longer than 2 s. "Warm" means every period was asked for once before the
-measurement (the charts are then in the cache); `--koud` leaves that out.
+request takes longer than 2 s; the same is reported for the search page. "Warm" means every
+period was asked for once before the measurement (the mirror's sections and charts are then
+in the cache); `--koud` leaves that out.
+
+Measured only once the background work is done: after the upload the worker goes on making
+the passage vectors for semantic search (CPU-heavy, a minute or two on two cores), which would
+otherwise share the cores with the pages being measured. The script polls the library page
+until every unit has its vectors (and no upload is waiting), and says how long it waited. The
+load average beside each measurement shows what else the machine was doing.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import re
 import statistics
 import sys
 import threading
@@ -61,6 +70,26 @@ def page_paths(kind: str) -> list[str]:
 
 
 MARKERS = {"zoeken": b'id="resultaten"', "spiegel": b"Agenda-spiegel"}
+# The library page: "semantisch zoeken: 40 van 213 onderdelen klaar" while vectors are made.
+VECTOR_PROGRESS = re.compile(rb"semantisch zoeken: (\d+) van (\d+) onderdelen klaar")
+
+
+def wait_for_background_work(session: Session, timeout: float = 900) -> tuple[float, str]:
+    """Wait until no upload is being read and every passage has its vectors; returns the
+    seconds waited and what was found."""
+    started = time.perf_counter()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        _status, uploads = session.get("/bibliotheek/voortgang/")
+        _status, library = session.get("/bibliotheek/")
+        found = VECTOR_PROGRESS.search(library)
+        ready, total = (int(found[1]), int(found[2])) if found else (0, 0)
+        if b"hx-trigger" not in uploads and ready == total:
+            waited = time.perf_counter() - started
+            state = f"vectoren {ready} van {total} onderdelen" if total else "geen vectoren"
+            return waited, state
+        time.sleep(1)
+    raise RuntimeError("de achtergrondverwerking was na een kwartier nog niet klaar")
 
 
 def import_calendar(session: Session, path: Path) -> None:
@@ -114,6 +143,7 @@ def measure(sessions, kind: str, requests: int, think: float) -> dict:
         )
         for n, s in enumerate(sessions)
     ]
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -122,6 +152,7 @@ def measure(sessions, kind: str, requests: int, think: float) -> dict:
     wall = time.perf_counter() - started
     ms = [v * 1000 for v in latencies] or [float("nan")]
     return {
+        "load": (load_before, os.getloadavg()[0]),
         "kind": kind,
         "think": think,
         "ok": len(latencies),
@@ -167,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         upload_seeds(admin, seeds)
         for calendar in calendars:
             import_calendar(admin, calendar)
+        waited, background = wait_for_background_work(admin)
         # Search statistics load once per worker; the mirror's charts once per period.
         for _ in range(args.workers * 2):
             for path in page_paths("zoeken"):
@@ -187,22 +219,27 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.users} gelijktijdige gebruikers x {args.requests} verzoeken per meting"
         f"{'' if not args.koud else ', spiegel koud'}"
     )
+    print(
+        f"gemeten nadat de achtergrondverwerking klaar was ({background}; "
+        f"{waited:.0f} s gewacht na het inlezen)"
+    )
     failed = False
     for r in results:
         print(
             f"  {r['kind']:8} denktijd {r['think']:g} s: {r['rps']:.0f} verzoeken/s, "
             f"p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms, "
-            f"max {r['max']:.0f} ms, geslaagd {r['ok']}, mislukt {r['failed']}"
+            f"max {r['max']:.0f} ms, geslaagd {r['ok']}, mislukt {r['failed']} "
+            f"(load {r['load'][0]:.1f} -> {r['load'][1]:.1f})"
         )
         for failure in r["failures"]:
             print(f"    {failure}")
         failed = failed or bool(r["failed"])
-    mirror = [r for r in results if r["kind"] == "spiegel"]
-    if mirror:
-        saturated = next(r for r in mirror if r["think"] == 0)
-        slowest = max(r["max"] for r in results)
+    for kind in kinds:
+        runs = [r for r in results if r["kind"] == kind]
+        saturated = next(r for r in runs if r["think"] == 0)
+        slowest = max(r["max"] for r in runs)
         print(
-            f"  doel spiegel >= 50 verzoeken/s: "
+            f"  doel {kind} >= 50 verzoeken/s: "
             f"{'gehaald' if saturated['rps'] >= 50 else 'NIET gehaald'}; "
             f"geen verzoek > 2 s: {'gehaald' if slowest <= 2000 else 'NIET gehaald'}"
         )

@@ -4,18 +4,21 @@ is scoped to the logged-in user, so another user's appointment is a 404."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
-from spil.core.chart_cache import cached_chart
+from spil.core.chart_cache import cached_chart, cached_for_owner, code_revision
 from spil.core.charts import svg_data_uri
 from spil.core.formatting import count_nl, decimal_nl, hours_nl
 from spil.core.forms import ids_from
@@ -110,17 +113,41 @@ def spiegel(request):
         if not (request.GET and form.is_bound and not form.is_valid()):
             form = PeriodForm(initial={"van": period[0], "tot": period[1]})
     van, tot = period
-    analysis = selectors.spiegel_analyse(owner=request.user, van=van, tot=tot)
-    navigation = _period_navigation(van, tot)
+    conclusion, content = _mirror_content(request.user, van, tot)
+    context = {
+        "form": form,
+        "van": van,
+        "tot": tot,
+        "conclusion": conclusion,
+        "inhoud": mark_safe(content),  # rendered by Django's templates, escaped there
+        "periode": _period_navigation(van, tot),
+    }
+    return render(request, "agenda/spiegel.html", context)
+
+
+def _mirror_content(owner, van: date, tot: date) -> tuple[str, str]:
+    """The conclusion and the rendered sections of the mirror (totals, target, signals, weeks,
+    months): from the cache when this owner's data has not changed since they were rendered
+    for this period. They depend on the owner's appointments and settings and the period
+    only; the form and the period links (which depend on today) are rendered every time."""
+    return cached_for_owner(
+        scope="agenda",
+        kind="spiegel",
+        owner_id=owner.pk,
+        parts=(van.isoformat(), tot.isoformat(), code_revision(str(Path(__file__).parent))),
+        render=lambda: _mirror_content_render(owner, van, tot),
+    )
+
+
+def _mirror_content_render(owner, van: date, tot: date) -> tuple[str, str]:
+    analysis = selectors.spiegel_analyse(owner=owner, van=van, tot=tot)
     data = analysis.as_dict()
     comparison = data["vergelijking"]
     work_minutes = sum(analysis.totals[d] for d in WORK_DOMAINS)
     period_totals = without_leave(analysis.totals, analysis.leave_minutes)
     context = {
-        "form": form,
         "van": van,
         "tot": tot,
-        "conclusion": analysis.conclusion(),
         "shares_summary": analysis.shares_summary(),
         "domains": [PERIOD_LABELS[d] for d in DOMAINS],
         "totals": [
@@ -138,13 +165,11 @@ def spiegel(request):
         "comparison": comparison,
         "signals": _signal_rows(data["signalen"]),
         "weekly_chart": _chart(
-            request.user, "weken", data["weken"], lambda: weekly_bars_svg(data["weken"])
+            owner, "weken", data["weken"], lambda: weekly_bars_svg(data["weken"])
         )
         if data["weken"]
         else "",
-        "shares_chart": _chart(
-            request.user, "verdeling", comparison, lambda: shares_svg(comparison)
-        )
+        "shares_chart": _chart(owner, "verdeling", comparison, lambda: shares_svg(comparison))
         if work_minutes
         else "",
         "weekly_summary": _weekly_summary(
@@ -153,9 +178,9 @@ def spiegel(request):
         "citation": SURVEY_CITATION,
         "facts": SURVEY_FACTS,
         "thresholds": data["drempels"],
-        "periode": navigation,
     }
-    return render(request, "agenda/spiegel.html", context)
+    content = render_to_string("agenda/_spiegel_inhoud.html", context)
+    return analysis.conclusion(), str(content)
 
 
 def _chart(owner, kind: str, numbers, render) -> str:
