@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import socket
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -241,7 +243,7 @@ def _replace(
     old_counts = index_counts(
         document.units.values_list("index_title", "index_tips", "index_body").iterator()
     )
-    with transaction.atomic():
+    with _no_full_collection(), transaction.atomic():
         same_file = document.checksum == checksum
         visits = _visits_of(document=document)
         addresses = _addresses_of(document=document)
@@ -267,6 +269,18 @@ def _replace(
         if owner is None:
             _audit_publication(actor=user, document=document, verb="replaced")
     return document, "replaced", same_file
+
+
+@contextmanager
+def _no_full_collection() -> Iterator[None]:
+    """Keep the objects alive now (the analysis of a large document: millions) out of the
+    garbage collector's reach meanwhile: a full collection inside the write transaction would
+    scan them all and make every waiting login wait ~0.1 s longer."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _table(model, *fields: str) -> tuple[str, list[str]]:
