@@ -154,9 +154,12 @@ def main() -> int:
     if args.writer:
         writer(args.writer, args.interval)
         return 0
+    load_before = os.getloadavg()[0]
     result = measure(megabytes=args.mb, src=args.src, interval=args.interval, replace=args.replace)
     waits = result.waits
     print(f"source: {args.src}")
+    # The machine is shared: the waits mean little without the load they were measured under.
+    print(f"load (1 min): {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     what = "replacement" if args.replace else "ingestion"
     print(f"document: {args.mb:g} MB HTML; {what} {result.seconds:.1f} s")
     print(result.ingest_output.strip())

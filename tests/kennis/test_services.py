@@ -107,9 +107,12 @@ def test_changed_file_replaces_old_version_and_keeps_document_identity():
     assert Document.objects.count() == 1
 
 
-@pytest.mark.parametrize("step", ["document_analyse", "document_index_store"])
+@pytest.mark.parametrize(
+    "step", ["document_analyse", "index_counts", "_passages_insert", "document_index_store"]
+)
 def test_failure_while_indexing_leaves_old_version_intact(monkeypatch, step):
-    """The analysis (before the transaction) or the index writes (inside it) fail."""
+    """The analysis or the counting (before the transaction), the passages' insert (after the
+    old rows were deleted) or the index writes (inside it) fail."""
     original = _ingest(HANDLEIDING).document
     before = list(Unit.objects.values_list("id", "title", "index_title", "index_tips"))
     found_before = [hit.unit.id for hit in unit_search(query="wethouder inwerken")]
@@ -296,3 +299,89 @@ def test_a_new_version_keeps_the_addresses_of_what_is_still_there():
         if title in new_sections:
             assert new_sections[title] == section_id, title
     assert new_sections["Hoofdstuk 3a Nieuw hoofdstuk"] not in sections.values()
+
+
+def test_the_structure_delete_knows_every_relation_that_cascades_from_a_version():
+    """_structure_delete replaces Django's cascade collector with plain deletes: a relation
+    added later that cascades from sections, units or passages must be added there too."""
+    cascading = {
+        (model, relation.get_accessor_name())
+        for model in (Section, Unit, Passage)
+        for relation in model._meta.related_objects
+        if relation.on_delete is not models.DO_NOTHING
+    }
+    assert cascading == services.STRUCTURE_CASCADE
+
+
+def test_a_replacement_leaves_no_row_of_the_old_version_behind(user):
+    from django.utils import timezone
+
+    from spil.kennis.models import UnitVisit
+
+    _ingest(HANDLEIDING)
+    old_units = set(Unit.objects.values_list("id", flat=True))
+    for unit in Unit.objects.all():
+        UnitVisit.objects.create(owner=user, unit=unit, visited_at=timezone.now())
+    changed = HANDLEIDING.replace("## Deel 1 Het bestuur", "## Deel 1 Samen besturen").replace(
+        "(2) Omgaan met een nieuwe wethouder", "(2) Een wethouder inwerken"
+    )
+
+    document = _ingest(changed).document
+
+    fresh = extract_document(data=changed.encode(), filename="werkboek.md")
+    assert Section.objects.count() == len(list(fresh.walk()))
+    assert Passage.objects.count() == sum(len(s.passages) for s in fresh.walk())
+    units = set(Unit.objects.filter(document=document).values_list("id", flat=True))
+    assert set(Unit.objects.values_list("id", flat=True)) == units
+    assert set(Passage.objects.values_list("unit_id", flat=True)) <= units
+    assert units & old_units  # what is still there kept its address...
+    assert units - old_units  # ...and the renamed themes are new
+    assert set(UnitVisit.objects.values_list("unit_id", flat=True)) <= units
+    texts = list(Passage.objects.filter(unit__theme_number=2).values_list("text", "index_words"))
+    assert texts and all(words for _text, words in texts)
+
+
+def _statistics() -> tuple[dict[str, int], dict[str, int]]:
+    from django.db import connection
+
+    from spil.kennis.search import backends
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT term, units FROM kennis_search_term")
+        terms = dict(cursor.fetchall())
+    return backends.stats_read(), terms
+
+
+def test_a_replacement_counts_the_statistics_a_full_rebuild_would(monkeypatch):
+    """The counts of both versions are made before the transaction (indexing.index_counts);
+    a keyword added in between changes a unit's index, which must then be counted again."""
+    from spil.kennis.models import UnitKeyword
+    from spil.kennis.search.indexing import document_index, index_rebuild
+
+    _ingest(HANDLEIDING)
+    UnitKeyword.objects.create(unit=Unit.objects.get(theme_number=1), text="zwembad")
+    document_index(document=Document.objects.get())
+    counted = services.index_counts
+
+    def counts_then_a_keyword(columns):
+        counts = counted(columns)
+        unit = Unit.objects.get(theme_number=2)
+        if (unit.index_title, unit.index_tips, unit.index_body) in counts:
+            # Just after the old version was counted, a beheerder adds a keyword to it.
+            UnitKeyword.objects.create(unit=unit, text="fietsenstalling")
+            document_index(document=unit.document)
+        return counts
+
+    monkeypatch.setattr(services, "index_counts", counts_then_a_keyword)
+    changed = HANDLEIDING.replace(
+        "(2) Omgaan met een nieuwe wethouder", "(2) Een wethouder inwerken"
+    )
+    result = _ingest(changed + "\n(3) Een derde thema\n• Fietsen stallen bij het stadhuis.\n")
+    assert result.status == "replaced"
+    after_replacement = _statistics()
+
+    index_rebuild()
+
+    assert after_replacement == _statistics()
+    assert [hit.unit.theme_number for hit in unit_search(query="fietsenstalling")] == [2]
+    assert [hit.unit.theme_number for hit in unit_search(query="zwembad")] == [1]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import socket
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -30,6 +32,7 @@ from spil.kennis.search.indexing import (
     document_index,
     document_index_store,
     document_unindex,
+    index_counts,
     unit_fill,
 )
 from spil.kennis.search.unit_analysis import DocumentAnalysis, UnitText, document_analyse
@@ -226,35 +229,105 @@ def _replace(
     """A new version in one transaction: until it commits, the old version stays whole and
     findable, and its sections and units keep their ids (see _addresses_of).
 
-    The index analysis of the new version (nearly all the time of indexing) is done on the
-    extracted structure before the transaction, so that on SQLite (one writer at a time for the
-    whole database) the write lock is held only for the writes themselves."""
+    On SQLite (one writer at a time for the whole database) that transaction holds the write
+    lock, so everything that needs no lock is done before it: the index analysis of the new
+    version (nearly all the time of indexing), its passage rows, and the statistics counts of
+    both versions (see indexing.index_counts). Inside it the old rows go with a few plain
+    deletes and the new passages with one prepared insert (see _structure_delete,
+    _passages_insert): Django's cascade collector and bulk_create took most of the lock time."""
     analysis = document_analyse(_unit_texts(parsed))
     passages = _passage_rows(parsed, analysis)
-    with transaction.atomic():
+    new_counts = index_counts(
+        (result.index_title, result.index_tips(), result.index_body) for result in analysis.units
+    )
+    old_counts = index_counts(
+        document.units.values_list("index_title", "index_tips", "index_body").iterator()
+    )
+    with _no_full_collection(), transaction.atomic():
         same_file = document.checksum == checksum
         visits = _visits_of(document=document)
         addresses = _addresses_of(document=document)
-        document_unindex(document=document)
-        document.sections.all().delete()
+        document_unindex(document=document, counts=old_counts)
+        _structure_delete(document=document)
         _fill(document=document, parsed=parsed, checksum=checksum, size=size)
         document.save()
         units = _store_structure(
             document=document, parsed=parsed, addresses=addresses, analysis=analysis
         )
-        for (unit, _parsed), rows in zip(units, passages, strict=True):
-            for row in rows:
-                row.unit_id = unit.pk
-        Passage.objects.bulk_create(
-            [row for rows in passages for row in rows], batch_size=PASSAGE_BATCH
+        _passages_insert(
+            (unit.pk, *row)
+            for (unit, _parsed), rows in zip(units, passages, strict=True)
+            for row in rows
         )
         _visits_restore(document=document, visits=visits)
         document_index_store(
-            document=document, units=[unit for unit, _p in units], analysis=analysis
+            document=document,
+            units=[unit for unit, _p in units],
+            analysis=analysis,
+            counts=new_counts,
         )
         if owner is None:
             _audit_publication(actor=user, document=document, verb="replaced")
     return document, "replaced", same_file
+
+
+@contextmanager
+def _no_full_collection() -> Iterator[None]:
+    """Keep the objects alive now (the analysis of a large document: millions) out of the
+    garbage collector's reach meanwhile: a full collection inside the write transaction would
+    scan them all and make every waiting login wait ~0.1 s longer."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _table(model, *fields: str) -> tuple[str, list[str]]:
+    meta = model._meta
+    return meta.db_table, [meta.get_field(name).column for name in fields]
+
+
+# What `_structure_delete` removes with the sections: every relation that cascades from them.
+# UnitKeyword and SearchFeedback point at units without a constraint (DO_NOTHING) and outlive a
+# version on purpose: the units they name keep their ids.
+STRUCTURE_CASCADE = {
+    (Section, "children"),
+    (Section, "unit"),
+    (Unit, "passages"),
+    (Unit, "visits"),
+}
+
+
+def _structure_delete(*, document: Document) -> None:
+    """Delete a document's sections, units, passages and visits with four statements in
+    dependency order (inside the caller's transaction): what `document.sections.all().delete()`
+    does, without loading the rows into Django's cascade collector first."""
+    unit, (unit_id, unit_document) = _table(Unit, "id", "document")
+    units = f"SELECT {unit_id} FROM {unit} WHERE {unit_document} = %s"
+    with connection.cursor() as cursor:
+        for model in (UnitVisit, Passage):
+            table, (column,) = _table(model, "unit")
+            cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({units})", [document.pk])
+        cursor.execute(f"DELETE FROM {unit} WHERE {unit_document} = %s", [document.pk])
+        section, (section_document,) = _table(Section, "document")
+        # Parents and children go in one statement (the constraint on parent is deferred).
+        cursor.execute(f"DELETE FROM {section} WHERE {section_document} = %s", [document.pk])
+
+
+# A passage row as `_passages_insert` writes it.
+PassageRow = tuple[int, int, str, str, int | None, str]  # unit, position, kind, text, page, words
+
+
+def _passages_insert(rows: Iterable[PassageRow]) -> None:
+    """Write passages with one prepared statement (executemany): a fraction of bulk_create's
+    time for thousands of rows, which on SQLite is time a login would wait."""
+    table, columns = _table(Passage, "unit", "position", "kind", "text", "page", "index_words")
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", list(rows)
+        )
 
 
 def _add(
@@ -618,13 +691,16 @@ def _passages(units: list[tuple[Unit, list[ParsedPassage]]]) -> list[Passage]:
     ]
 
 
-def _passage_rows(parsed: ParsedDocument, analysis: DocumentAnalysis) -> list[list[Passage]]:
+def _passage_rows(
+    parsed: ParsedDocument, analysis: DocumentAnalysis
+) -> list[list[tuple[int, str, str, int | None, str]]]:
     """The passages of each unit `_store_structure` will write (in its order), with their
-    index words, made before the transaction; only their unit is set inside it."""
+    index words, made before the transaction: (position, kind, text, page, index words); only
+    their unit is added inside it (see _passages_insert)."""
     nodes = [node for node, _parent, _path in _ordered(parsed) if _is_unit(node)]
     return [
         [
-            Passage(position=i, kind=p.kind, text=p.text, page=p.page, index_words=words)
+            (i, p.kind, p.text, p.page, words)
             for i, (p, words) in enumerate(zip(node.passages, result.passage_words, strict=True))
         ]
         for node, result in zip(nodes, analysis.units, strict=True)

@@ -8,6 +8,7 @@ and `document_index_store`, the short write step inside it."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from django.db import transaction
 
@@ -34,17 +35,37 @@ def _lengths(fields: ShadowFields) -> dict[str, int]:
     }
 
 
-def _account(units: list[Unit], sign: int) -> None:
+# What one unit adds to the corpus statistics: its distinct terms and its field lengths.
+_UnitCount = tuple[set[str], dict[str, int]]
+# Counts made ahead (see `index_counts`), by the unit's three index columns.
+IndexCounts = dict[tuple[str, str, str], _UnitCount]
+
+
+def _unit_count(title: str, tips: str, body: str) -> _UnitCount:
+    fields = parse_shadow(title, tips, body)
+    return set(shadow_terms(fields)), _lengths(fields)
+
+
+def index_counts(columns: Iterable[tuple[str, str, str]]) -> IndexCounts:
+    """Count units (given by index_title, index_tips, index_body) ahead of a write
+    transaction: parsing the columns is the slow part of `_account`, which then only looks the
+    counts up (a unit whose columns changed meanwhile is simply counted again)."""
+    return {key: _unit_count(*key) for key in columns if any(key)}
+
+
+def _account(units: list[Unit], sign: int, counts: IndexCounts | None = None) -> None:
     """Add or remove the units' terms and lengths from the corpus statistics."""
     term_counts: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     counted = 0
     for unit in units:
-        if not (unit.index_title or unit.index_tips or unit.index_body):
+        key = (unit.index_title, unit.index_tips, unit.index_body)
+        if not any(key):
             continue
-        fields = parse_shadow(unit.index_title, unit.index_tips, unit.index_body)
-        term_counts.update(shadow_terms(fields))
-        totals.update(_lengths(fields))
+        found = counts.get(key) if counts is not None else None
+        terms, lengths = found if found is not None else _unit_count(*key)
+        term_counts.update(terms)
+        totals.update(lengths)
         counted += 1
     if not counted:
         return
@@ -95,12 +116,16 @@ def unit_fill(unit: Unit, analysis: UnitAnalysis) -> None:
 
 
 def document_index_store(
-    *, document: Document, units: list[Unit], analysis: DocumentAnalysis
+    *,
+    document: Document,
+    units: list[Unit],
+    analysis: DocumentAnalysis,
+    counts: IndexCounts | None = None,
 ) -> None:
     """The write step of indexing: the units (saved, filled by `unit_fill` with `analysis`, in
     its order) get their keywords (kennis.curation_*) as extra tip lines, enter the corpus
     statistics and the full-text engine, and their vectors are queued. Short: everything slow
-    was done by the analysis."""
+    was done by the analysis (and `counts`, see `index_counts`, if given)."""
     # Keywords point at unit ids, which a new version keeps (services._addresses_of).
     keywords = unit_keywords_by_unit(unit_ids=[unit.id for unit in units])
     changed = []
@@ -109,17 +134,18 @@ def document_index_store(
             unit.index_tips = result.index_tips(analysis.keyword_lines(keywords[unit.id]))
             changed.append(unit)
     Unit.objects.bulk_update(changed, ["index_tips"], batch_size=500)
-    _account(units, 1)
+    _account(units, 1, counts)
     backends.engine_store([(u.id, u.index_title, u.index_tips, u.index_body) for u in units])
     vectors_enqueue(document_id=document.id)
 
 
-def document_unindex(*, document: Document) -> None:
-    """Take all units of `document` out of the index (before they are deleted or replaced)."""
+def document_unindex(*, document: Document, counts: IndexCounts | None = None) -> None:
+    """Take all units of `document` out of the index (before they are deleted or replaced);
+    `counts` (see `index_counts`) of its units spares parsing them here."""
     units = list(Unit.objects.filter(document=document))
     if not units:
         return
-    _account(units, -1)
+    _account(units, -1, counts)
     backends.engine_remove([unit.id for unit in units])
     version_bump()  # its passages' vectors leave the in-memory matrix
     Unit.objects.filter(document=document).update(
