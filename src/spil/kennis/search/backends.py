@@ -13,6 +13,14 @@ from django.db import connection
 FTS5_WEIGHTS = (4.0, 1.5, 1.0)
 # ts_rank weights in PostgreSQL's order {D, C, B, A}: body C, tips B, title A.
 TSRANK_WEIGHTS = "{0.05, 0.3, 0.5, 1.0}"
+# Rows of kennis_search_stat that are versions, not statistics (search.vectors, search.lexical).
+VECTORS_VERSION = "vectors_version"
+LEXICAL_VERSION = "lexical_version"
+LEXICAL_DOCUMENT = "lexical_document:"
+_NOT_STATISTICS = (
+    f"name <> '{VECTORS_VERSION}' AND name <> '{LEXICAL_VERSION}' "
+    f"AND name NOT LIKE '{LEXICAL_DOCUMENT}%'"
+)
 
 
 def _vendor() -> str:
@@ -67,8 +75,8 @@ def engine_clear() -> None:
     """Empty the full-text index and the term statistics."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM kennis_search_term")
-        # The vectors' version only grows, so that no process mistakes new vectors for old.
-        cursor.execute("DELETE FROM kennis_search_stat WHERE name <> 'vectors_version'")
+        # The versions stay, so that no process mistakes new vectors or index for old.
+        cursor.execute(f"DELETE FROM kennis_search_stat WHERE {_NOT_STATISTICS}")
         if _vendor() == "sqlite":
             cursor.execute("DELETE FROM kennis_unit_fts")
         elif _vendor() == "postgresql":
@@ -173,9 +181,24 @@ def stats_add(values: Mapping[str, int]) -> None:
         )
 
 
+def stats_set(values: Mapping[str, int]) -> None:
+    """Set rows of the statistics table (versions) to these values."""
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO kennis_search_stat (name, value) VALUES (%s, %s) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            sorted(values.items()),
+        )
+
+
+def stats_delete(names: Sequence[str]) -> None:
+    with connection.cursor() as cursor:
+        cursor.executemany("DELETE FROM kennis_search_stat WHERE name = %s", [[n] for n in names])
+
+
 def stats_read() -> dict[str, int]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name, value FROM kennis_search_stat WHERE name <> 'vectors_version'")
+        cursor.execute(f"SELECT name, value FROM kennis_search_stat WHERE {_NOT_STATISTICS}")
         return {name: int(value) for name, value in cursor.fetchall()}
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from spil.kennis.curation_selectors import unit_keywords_by_unit
 from spil.kennis.models import Document, Passage, Unit
 from spil.kennis.search import backends
+from spil.kennis.search.lexical import lexical_changed, lexical_removed
 from spil.kennis.search.shadow import ShadowFields, parse_shadow, shadow_terms
 from spil.kennis.search.unit_analysis import (
     DocumentAnalysis,
@@ -111,6 +112,7 @@ def document_index_store(
     Unit.objects.bulk_update(changed, ["index_tips"], batch_size=500)
     _account(units, 1)
     backends.engine_store([(u.id, u.index_title, u.index_tips, u.index_body) for u in units])
+    lexical_changed(document_ids=[document.id])  # every process re-reads this document
     vectors_enqueue(document_id=document.id)
 
 
@@ -122,6 +124,7 @@ def document_unindex(*, document: Document) -> None:
     _account(units, -1)
     backends.engine_remove([unit.id for unit in units])
     version_bump()  # its passages' vectors leave the in-memory matrix
+    lexical_removed(document_id=document.id)  # and its units the in-memory lexical index
     Unit.objects.filter(document=document).update(
         index_title="", index_tips="", index_body="", search_vector=None
     )

@@ -73,7 +73,11 @@ class _Prepared:
     pattern: re.Pattern  # finds the question's terms in a line of shadow text
 
 
-def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
+def query_values(
+    terms: Sequence[QueryTerm], stats: CorpusStats
+) -> tuple[dict[str, tuple[int, float]], float]:
+    """(term -> (concept, weight x idf) of its best occurrence, the sum over concepts of their
+    best value). Shared with the in-memory index (lexical_index), so both score alike."""
     value: dict[str, tuple[int, float]] = {}
     best: dict[int, float] = {}
     for term in terms:
@@ -81,24 +85,31 @@ def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
         if term.term not in value or weighted > value[term.term][1]:
             value[term.term] = (term.concept, weighted)
         best[term.concept] = max(best.get(term.concept, 0.0), weighted)
+    return value, sum(best[concept] for concept in sorted(best)) or 1.0
+
+
+def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
+    value, total = query_values(terms, stats)
     # Terms are space-separated [a-z0-9] words; match whole terms only, longest first.
     alternatives = "|".join(re.escape(t) for t in sorted(value, key=lambda t: (-len(t), t)))
     return _Prepared(
         terms=tuple((t.term, t.weight, stats.idf(t.term), t.concept) for t in terms),
         value=value,
-        total=sum(best.values()) or 1.0,
+        total=total,
         pattern=re.compile(f"(?<![^ ])(?:{alternatives or '(?!)'})(?![^ ])"),
     )
 
 
 def _evidence(words: Iterable[str], value: Mapping[str, tuple[int, float]]) -> float:
-    """Sum over concepts of the best matching term's value among `words`."""
+    """Sum over concepts of the best matching term's value among `words`. Summed in concept
+    order, so that equal evidence is equal to the last bit (ties between passages and units
+    are then real ties, broken the same way by the in-memory index)."""
     best: dict[int, float] = {}
     for word in words:
         item = value.get(word)
         if item is not None and item[1] > best.get(item[0], 0.0):
             best[item[0]] = item[1]
-    return sum(best.values())
+    return sum(best[concept] for concept in sorted(best))
 
 
 def _length(lines: Sequence[str]) -> int:

@@ -1,0 +1,452 @@
+"""The lexical index in memory: every unit's analysed terms as numpy arrays, scored at once.
+
+Pure numpy (no Django). `document_part` turns one document's shadow columns (see `shadow`)
+into arrays; `LexicalIndex.stack` joins the parts of all documents, so that a process that
+sees one document change re-reads only that document. `LexicalIndex.score` computes, for
+every unit that contains a term of the question, exactly the score of
+`ranking.score_columns` (the reference implementation, kept for the tests): BM25F per idea
+over title/path/tips/body, coverage, best passage and title evidence. Scoring every matching
+unit means no candidate can be lost before the ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from spil.kennis.analysis import QueryTerm
+from spil.kennis.search.ranking import (
+    DEFAULT_PARAMETERS,
+    FIELDS,
+    CorpusStats,
+    Ranked,
+    RankingParameters,
+    query_values,
+)
+
+TITLE, PATH, TIPS, BODY = range(4)
+# Passage fields as stored per line: 0 tips, 1 body (the field names of Ranked.passages).
+LINE_FIELDS = ("tips", "body")
+
+# (unit id, section id, role, index_title, index_tips, index_body)
+UnitRow = tuple[int, int | None, str, str, str, str]
+CONTENT = "content"  # Unit.Role.CONTENT; other roles are back matter
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """One document's units as arrays over the document's own vocabulary (`terms`)."""
+
+    document_id: int
+    terms: tuple[str, ...]
+    unit_ids: np.ndarray  # int64, one per unit
+    section_ids: np.ndarray  # int64 (-1: none)
+    back_matter: np.ndarray  # bool: role is not content
+    roles: dict[int, str]  # unit id -> role, for back matter only
+    lengths: np.ndarray  # int64 (units, 4): terms per field
+    post_unit: np.ndarray  # int32: (unit, term) postings, unit row within the part
+    post_term: np.ndarray  # int32: local term
+    post_tf: np.ndarray  # int32 (postings, 4): occurrences per field
+    line_unit: np.ndarray  # int32: tips/body lines that contain terms, unit row
+    line_field: np.ndarray  # int8: 0 tips, 1 body
+    line_number: np.ndarray  # int32: line within its column (= passage of that kind)
+    line_post_line: np.ndarray  # int32: (line, distinct term) postings
+    line_post_term: np.ndarray  # int32
+
+
+def document_part(document_id: int, rows: Iterable[UnitRow]) -> DocumentPart:
+    """The arrays of one document's indexed units (rows with empty columns are skipped, as
+    the corpus statistics skip them)."""
+    ids: dict[str, int] = {}
+    lookup = ids.setdefault
+    unit_ids: list[int] = []
+    section_ids: list[int] = []
+    back_matter: list[bool] = []
+    roles: dict[int, str] = {}
+    token_ids: list[int] = []
+    # Per line of text: its unit row, field, number and token count.
+    line_units: list[int] = []
+    line_fields: list[int] = []
+    line_numbers: list[int] = []
+    line_sizes: list[int] = []
+    for unit_id, section_id, role, index_title, index_tips, index_body in rows:
+        if not (index_title or index_tips or index_body):
+            continue
+        row = len(unit_ids)
+        unit_ids.append(unit_id)
+        section_ids.append(-1 if section_id is None else section_id)
+        back_matter.append(role != CONTENT)
+        if role != CONTENT:
+            roles[unit_id] = role
+        title_line, _, path_line = index_title.partition("\n")
+        columns = (
+            (TITLE, (title_line,)),
+            (PATH, (path_line,)),
+            (TIPS, index_tips.split("\n") if index_tips else ()),
+            (BODY, index_body.split("\n") if index_body else ()),
+        )
+        for field, lines in columns:
+            for number, line in enumerate(lines):
+                if not line:
+                    continue
+                words = line.split(" ")
+                token_ids.extend([lookup(word, len(ids)) for word in words])
+                line_units.append(row)
+                line_fields.append(field)
+                line_numbers.append(number)
+                line_sizes.append(len(words))
+    units = len(unit_ids)
+    sizes = np.array(line_sizes, dtype=np.int64)
+    tokens = np.array(token_ids, dtype=np.int64)
+    l_unit = np.array(line_units, dtype=np.int64)
+    l_field = np.array(line_fields, dtype=np.int64)
+    lengths = np.zeros((units, 4), dtype=np.int64)
+    np.add.at(lengths, (l_unit, l_field), sizes)
+    token_line = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    vocabulary = max(len(ids), 1)
+    # Occurrences per (unit, term, field).
+    key = (l_unit[token_line] * vocabulary + tokens) * 4 + l_field[token_line]
+    keys, counts = np.unique(key, return_counts=True)
+    pairs, inverse = np.unique(keys // 4, return_inverse=True)
+    tf = np.zeros((len(pairs), 4), dtype=np.int32)
+    tf[inverse, keys % 4] = counts
+    # Distinct terms per tips/body line.
+    passage_lines = np.flatnonzero(l_field >= TIPS)
+    is_passage = np.zeros(len(sizes), dtype=bool)
+    is_passage[passage_lines] = True
+    renumber = np.cumsum(is_passage) - 1
+    taken = is_passage[token_line]
+    line_keys = np.unique(renumber[token_line[taken]] * vocabulary + tokens[taken])
+    return DocumentPart(
+        document_id=document_id,
+        terms=tuple(ids),
+        unit_ids=np.array(unit_ids, dtype=np.int64),
+        section_ids=np.array(section_ids, dtype=np.int64),
+        back_matter=np.array(back_matter, dtype=bool),
+        roles=roles,
+        lengths=lengths,
+        post_unit=(pairs // vocabulary).astype(np.int32),
+        post_term=(pairs % vocabulary).astype(np.int32),
+        post_tf=tf,
+        line_unit=l_unit[passage_lines].astype(np.int32),
+        line_field=(l_field[passage_lines] - TIPS).astype(np.int8),
+        line_number=np.array(line_numbers, dtype=np.int32)[passage_lines],
+        line_post_line=(line_keys // vocabulary).astype(np.int32),
+        line_post_term=(line_keys % vocabulary).astype(np.int32),
+    )
+
+
+def _grouped(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(order that sorts `keys` stably, start of each key's run: `size + 1` offsets)."""
+    order = np.argsort(keys, kind="stable")
+    pointer = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=size), out=pointer[1:])
+    return order, pointer
+
+
+class LexicalIndex:
+    """All indexed units of the library, read-only once stacked (safe to share between
+    threads)."""
+
+    def __init__(self, parts: Sequence[DocumentPart]):
+        parts = [part for part in parts if len(part.unit_ids)]
+        self.parts = tuple(parts)
+        vocabulary: dict[str, int] = {}
+        maps = []
+        for part in parts:
+            maps.append(
+                np.array(
+                    [vocabulary.setdefault(t, len(vocabulary)) for t in part.terms], dtype=np.int32
+                )
+            )
+        self.vocabulary = vocabulary
+        self.terms = tuple(vocabulary)
+        size = len(vocabulary)
+
+        def stack(name: str, dtype, shape=(0,)) -> np.ndarray:
+            arrays = [getattr(part, name) for part in parts]
+            return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(shape, dtype)
+
+        unit_offsets = np.cumsum([0, *(len(part.unit_ids) for part in parts)])
+        line_offsets = np.cumsum([0, *(len(part.line_unit) for part in parts)])
+        self.unit_ids = stack("unit_ids", np.int64)
+        self.section_ids = stack("section_ids", np.int64)
+        self.back_matter = stack("back_matter", bool)
+        self.roles = {k: v for part in parts for k, v in part.roles.items()}
+        self.document_ids = np.repeat(
+            np.array([part.document_id for part in parts], dtype=np.int64),
+            [len(part.unit_ids) for part in parts],
+        )
+        self.lengths = stack("lengths", np.float64, (0, 4))
+        post_unit = np.concatenate(
+            [part.post_unit + unit_offsets[i] for i, part in enumerate(parts)] or [np.zeros(0)]
+        ).astype(np.int32)
+        post_term = np.concatenate(
+            [maps[i][part.post_term] for i, part in enumerate(parts)] or [np.zeros(0)]
+        ).astype(np.int64)
+        post_tf = stack("post_tf", np.int32, (0, 4))
+        order, self.post_pointer = _grouped(post_term, size)
+        self.post_unit = post_unit[order]
+        self.post_tf = post_tf[order]
+        self.term_units = np.diff(self.post_pointer)
+        self.line_unit = np.concatenate(
+            [part.line_unit + unit_offsets[i] for i, part in enumerate(parts)] or [np.zeros(0)]
+        ).astype(np.int32)
+        self.line_field = stack("line_field", np.int8)
+        self.line_number = stack("line_number", np.int32)
+        line_post_line = np.concatenate(
+            [part.line_post_line + line_offsets[i] for i, part in enumerate(parts)] or [np.zeros(0)]
+        ).astype(np.int32)
+        line_post_term = np.concatenate(
+            [maps[i][part.line_post_term] for i, part in enumerate(parts)] or [np.zeros(0)]
+        ).astype(np.int64)
+        order, self.line_pointer = _grouped(line_post_term, size)
+        self.line_post_line = line_post_line[order]
+        self.units = len(self.unit_ids)
+        self.length_totals = self.lengths.sum(axis=0) if self.units else np.zeros(4)
+        self._row_of = {int(u): i for i, u in enumerate(self.unit_ids.tolist())}
+
+    # Corpus statistics, consistent with the tables kennis_search_term / kennis_search_stat.
+
+    def average_length(self) -> dict[str, float]:
+        if not self.units:
+            return dict.fromkeys(FIELDS, 1.0)
+        return {name: float(self.length_totals[i]) / self.units for i, name in enumerate(FIELDS)}
+
+    def unit_count(self, term: str) -> int:
+        index = self.vocabulary.get(term)
+        return 0 if index is None else int(self.term_units[index])
+
+    def stats(self, terms: Iterable[str]) -> CorpusStats:
+        counts = {term: self.unit_count(term) for term in terms}
+        return CorpusStats(
+            units=self.units,
+            average_length=self.average_length(),
+            term_units={term: count for term, count in counts.items() if count},
+        )
+
+    def row(self, unit_id: int) -> int | None:
+        return self._row_of.get(unit_id)
+
+    def nbytes(self) -> int:
+        return sum(value.nbytes for value in vars(self).values() if isinstance(value, np.ndarray))
+
+    def mask(
+        self,
+        *,
+        document_ids: Iterable[int] | None = None,
+        section_ids: Iterable[int] | None = None,
+        exclude: int | None = None,
+    ) -> np.ndarray | None:
+        """Which unit rows may be found (None: all)."""
+        mask = None
+        if document_ids is not None:
+            mask = np.isin(self.document_ids, np.fromiter(document_ids, dtype=np.int64))
+        if section_ids is not None:
+            inside = np.isin(self.section_ids, np.fromiter(section_ids, dtype=np.int64))
+            mask = inside if mask is None else mask & inside
+        if exclude is not None:
+            mask = np.ones(self.units, dtype=bool) if mask is None else mask.copy()
+            row = self.row(exclude)
+            if row is not None:
+                mask[row] = False
+        return mask
+
+    def score(
+        self,
+        terms: Sequence[QueryTerm],
+        stats: CorpusStats,
+        parameters: RankingParameters = DEFAULT_PARAMETERS,
+        mask: np.ndarray | None = None,
+    ) -> Scored:
+        """Every unit (within `mask`) that contains a term of `terms`, scored as
+        `ranking.score_columns` scores it with `stats`."""
+        value, total = query_values(terms, stats)
+        present = [t for t in value if t in self.vocabulary]
+        if not present:
+            return Scored.empty(self)
+        slot = {t: i for i, t in enumerate(present)}
+        concepts = sorted({term.concept for term in terms})
+        column = {c: i for i, c in enumerate(concepts)}
+        width = len(concepts)
+        weights = np.zeros((len(present), width))  # summed query weight per (term, concept)
+        idfs = np.zeros((len(present), width))  # idf where the term stands for the concept
+        for term in terms:
+            i = slot.get(term.term)
+            if i is not None:
+                c = column[term.concept]
+                weights[i, c] += term.weight
+                idfs[i, c] = max(idfs[i, c], stats.idf(term.term))
+        value_column = np.array([column[value[t][0]] for t in present], dtype=np.int64)
+        value_of = np.array([value[t][1] for t in present])
+
+        indices = [self.vocabulary[t] for t in present]
+        spans = [(self.post_pointer[i], self.post_pointer[i + 1]) for i in indices]
+        p_unit = np.concatenate([self.post_unit[a:b] for a, b in spans])
+        p_tf = np.concatenate([self.post_tf[a:b] for a, b in spans])
+        p_term = np.repeat(np.arange(len(present)), [b - a for a, b in spans])
+        if mask is not None:
+            keep = mask[p_unit]
+            p_unit, p_tf, p_term = p_unit[keep], p_tf[keep], p_term[keep]
+        if not len(p_unit):
+            return Scored.empty(self)
+        rows, p_local = np.unique(p_unit, return_inverse=True)
+        count = len(rows)
+
+        # BM25F per concept: pseudo term frequency over the weighted, length-normalised fields.
+        field_weight = np.array([parameters.field_weights[f] for f in FIELDS])
+        b = np.array([parameters.length_normalisation[f] for f in FIELDS])
+        average = np.array([stats.average_length.get(f) or 1.0 for f in FIELDS])
+        norms = 1.0 - b + b * self.lengths[rows] / average
+        p_weighted = field_weight * p_tf / norms[p_local]
+        tf = p_weighted[:, 0] + p_weighted[:, 1] + p_weighted[:, 2] + p_weighted[:, 3]
+        cells = (p_local[:, None] * width + np.arange(width)).ravel()
+        pseudo = np.bincount(
+            cells, weights=(tf[:, None] * weights[p_term]).ravel(), minlength=count * width
+        ).reshape(count, width)
+        idf_of = np.zeros(count * width)
+        np.maximum.at(idf_of, cells, idfs[p_term].ravel())
+        idf_of = idf_of.reshape(count, width)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            saturated = np.where(pseudo > 0, idf_of * pseudo / (parameters.k1 + pseudo), 0.0)
+        bm25f = saturated.sum(axis=1)
+
+        # Evidence: per concept the best value among the terms present (all fields; title).
+        evidence_cells = p_local * width + value_column[p_term]
+        coverage = _concept_sum(evidence_cells, value_of[p_term], count, width) / total
+        in_title = p_tf[:, TITLE] > 0
+        best_title = (
+            _concept_sum(evidence_cells[in_title], value_of[p_term[in_title]], count, width) / total
+        )
+
+        # Passages: per tips/body line with a term, the evidence of its terms.
+        spans = [(self.line_pointer[i], self.line_pointer[i + 1]) for i in indices]
+        l_line = np.concatenate([self.line_post_line[a:b] for a, b in spans])
+        l_term = np.repeat(np.arange(len(present)), [b - a for a, b in spans])
+        if mask is not None:
+            keep = mask[self.line_unit[l_line]]
+            l_line, l_term = l_line[keep], l_term[keep]
+        lines, l_local = np.unique(l_line, return_inverse=True)
+        line_evidence = (
+            _concept_sum(
+                l_local * width + value_column[l_term], value_of[l_term], len(lines), width
+            )
+            / total
+        )
+        line_owner = np.searchsorted(rows, self.line_unit[lines])
+        best_line = np.zeros(count)
+        np.maximum.at(best_line, line_owner, line_evidence)
+        best_passage = np.maximum(best_line, best_title)
+
+        scores = (
+            bm25f
+            * (1.0 + parameters.coverage_weight * coverage)
+            * (1.0 + parameters.passage_weight * best_passage)
+            * (1.0 + parameters.title_weight * best_title)
+        )
+        positive = scores > 0
+        return Scored(
+            index=self,
+            rows=rows[positive],
+            scores=scores[positive],
+            lines=lines,
+            line_owner=rows[line_owner],
+            line_evidence=line_evidence,
+        )
+
+
+def _concept_sum(cells: np.ndarray, values: np.ndarray, count: int, width: int) -> np.ndarray:
+    """Per row: the sum over concepts (in concept order, as ranking._evidence sums) of the
+    best value in `cells` (row * width + concept)."""
+    best = np.zeros(count * width)
+    np.maximum.at(best, cells, values)
+    best = best.reshape(count, width)
+    total = best[:, 0].copy()
+    for c in range(1, width):
+        total += best[:, c]
+    return total
+
+
+@dataclass(frozen=True)
+class Scored:
+    """The units that matched a question, with what is needed to list their passages."""
+
+    index: LexicalIndex
+    rows: np.ndarray  # unit rows with a positive score (ascending)
+    scores: np.ndarray
+    lines: np.ndarray  # matching tips/body lines (ascending)
+    line_owner: np.ndarray  # unit row of each line
+    line_evidence: np.ndarray
+
+    @classmethod
+    def empty(cls, index: LexicalIndex) -> Scored:
+        nothing = np.zeros(0, dtype=np.int64)
+        return cls(index, nothing, np.zeros(0), nothing, nothing, np.zeros(0))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def order(self, limit: int | None = None) -> np.ndarray:
+        """Positions into rows/scores, best first; ties by unit id."""
+        keys = self.index.unit_ids[self.rows]
+        if limit is not None and limit < len(self.rows):
+            # Only the best `limit` (and whatever ties with the last of them) need sorting.
+            threshold = -np.partition(-self.scores, limit - 1)[limit - 1]
+            chosen = np.flatnonzero(self.scores >= threshold)
+            order = chosen[np.lexsort((keys[chosen], -self.scores[chosen]))]
+            return order[:limit]
+        return np.lexsort((keys, -self.scores))
+
+    def position(self, unit_id: int) -> int | None:
+        """Where the unit is in rows/scores (None: it did not match)."""
+        row = self.index.row(unit_id)
+        if row is None:
+            return None
+        at = int(np.searchsorted(self.rows, row))
+        return at if at < len(self.rows) and self.rows[at] == row else None
+
+    def ids(self, limit: int | None = None) -> list[int]:
+        return self.index.unit_ids[self.rows[self.order(limit)]].tolist()
+
+    def ranked(self, limit: int | None = None, passages: int | None = 0) -> list[Ranked]:
+        """The units best first as `Ranked`; with their passages for the first `passages`
+        (None: all), the rest with none (fill them later with `passages_of`)."""
+        return self.ranked_at(self.order(limit), passages)
+
+    def ranked_at(self, order: np.ndarray, passages: int | None = 0) -> list[Ranked]:
+        """`Ranked` for these positions (into rows/scores), in this order."""
+        ids = self.index.unit_ids[self.rows[order]].tolist()
+        scores = self.scores[order].tolist()
+        wanted = len(ids) if passages is None else passages
+        return [
+            Ranked(
+                key=key,
+                score=score,
+                passages=self.passages_of(key) if position < wanted else (),
+            )
+            for position, (key, score) in enumerate(zip(ids, scores, strict=True))
+        ]
+
+    def passages_of(self, unit_id: int) -> tuple[tuple[str, int, float], ...]:
+        """(field, line, evidence) of the unit's matching lines, best first, as
+        ranking.score_columns orders them."""
+        row = self.index.row(unit_id)
+        if row is None:
+            return ()
+        found = np.flatnonzero(self.line_owner == row)
+        if not len(found):
+            return ()
+        lines = self.lines[found]
+        items = [
+            (LINE_FIELDS[field], number, evidence)
+            for field, number, evidence in zip(
+                self.index.line_field[lines].tolist(),
+                self.index.line_number[lines].tolist(),
+                self.line_evidence[found].tolist(),
+                strict=True,
+            )
+        ]
+        items.sort(key=lambda item: (-item[2], item[0], item[1]))
+        return tuple(items)
