@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
 from spil.kennis.analysis import QueryTerm, analyse_query
@@ -157,6 +158,45 @@ def _ranked(
     return scored.ranked(limit, passages=None)
 
 
+def _units_with_documents(ids: list[int]) -> dict[int, Unit]:
+    """The units by id with .document loaded, by two raw queries: on a result page, building
+    the ORM's join query cost more than running it."""
+    marks = ", ".join(["%s"] * len(ids))
+    units = {
+        unit.id: unit
+        for unit in Unit.objects.raw(
+            f"SELECT * FROM {Unit._meta.db_table} WHERE id IN ({marks})",
+            ids,
+        )
+    }
+    document_ids = sorted({unit.document_id for unit in units.values()})
+    marks = ", ".join(["%s"] * len(document_ids))
+    documents = {
+        document.id: document
+        for document in Document.objects.raw(
+            f"SELECT * FROM {Document._meta.db_table} WHERE id IN ({marks})",
+            document_ids,
+        )
+    }
+    for unit in units.values():
+        unit.document = documents[unit.document_id]
+    return units
+
+
+def _passage_rows(unit_ids: list[int]) -> list[tuple]:
+    """(id, unit id, kind, page, text, index_words) of the units' passages in order. Plain
+    SQL: on a result page the ORM's query building cost more than the query."""
+    table = Passage._meta.db_table
+    marks = ", ".join(["%s"] * len(unit_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, unit_id, kind, page, text, index_words FROM {table} "
+            f"WHERE unit_id IN ({marks}) ORDER BY unit_id, position",
+            unit_ids,
+        )
+        return cursor.fetchall()
+
+
 def _hits(
     ranked: list[Ranked],
     terms: list[QueryTerm],
@@ -167,13 +207,12 @@ def _hits(
         return []
     if dense_passages:
         ranked = [_with_dense_passage(item, dense_passages) for item in ranked]
-    units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
+    units = _units_with_documents([r.key for r in ranked])
     # Passages of the hits in order, split like the shadow columns (tips / everything else),
     # so that a shadow line number points at its passage.
     by_unit: dict[int, dict[str, list[tuple]]] = {r.key: {"tips": [], "body": []} for r in ranked}
     by_id: dict[int, tuple] = {}
-    rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
-    for row in rows.values_list("id", "unit_id", "kind", "page", "text", "index_words"):
+    for row in _passage_rows(list(by_unit)):
         by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
         by_id[row[0]] = row
     # A hit found by meaning alone points at a passage by id ("id", passage id, 0).
