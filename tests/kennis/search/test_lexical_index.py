@@ -45,7 +45,7 @@ def random_library(rng):
 
 def random_question(rng):
     return [
-        QueryTerm(rng.choice(WORDS + ["absent"]), rng.choice([1.0, 0.6, 0.35]), rng.randint(0, 3))
+        QueryTerm(rng.choice([*WORDS, "absent"]), rng.choice([1.0, 0.6, 0.35]), rng.randint(0, 3))
         for _ in range(rng.randint(1, 7))
     ]
 
@@ -73,7 +73,9 @@ def test_scores_and_passages_equal_the_reference_on_random_libraries(seed):
     for _ in range(5):
         terms = random_question(rng)
         stats = index.stats({t.term for t in terms})
-        assert_same(reference(documents, terms, stats), index.score(terms, stats).ranked(None, None))
+        assert_same(
+            reference(documents, terms, stats), index.score(terms, stats).ranked(None, None)
+        )
 
 
 def test_units_with_the_same_text_tie_and_are_ordered_by_id():

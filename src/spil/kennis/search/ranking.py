@@ -1,8 +1,9 @@
 """The reranker: the final order of search results, identical on SQLite and PostgreSQL.
 
-Pure Python. The database engine only proposes candidates; this module scores them from
-their analysed shadow text and corpus statistics that Spil keeps itself, so both backends
-produce the same scores. The score combines
+Pure Python: the reference implementation. Search itself scores with the in-memory index
+(lexical_index), vectorised, which must give the same scores and passage order (its tests
+compare the two). A unit is scored from its analysed shadow text and corpus statistics that
+Spil keeps itself, so both database backends produce the same scores. The score combines
 - BM25F over the fields title > heading path > tips > body, per idea of the question (a
   typed word with its compound parts and synonyms, which count less, shares one saturation);
 - concept coverage: how much of the question (each typed word with its expansions counts
@@ -189,57 +190,6 @@ def score_columns(
         * (1.0 + parameters.title_weight * best_title)
     )
     return score, tuple(passages)
-
-
-# Terms in more than this share of units are too common to select candidates on their own:
-# the engine would have to score most of the library. They still count in the reranker, and
-# the engine still looks for them in titles.
-COMMON_SHARE = 0.05
-MAX_ENGINE_TERMS = 16
-MIN_ENGINE_TERMS = 3
-MAX_TITLE_TERMS = 8
-PROMOTION_BUDGET = 0.15
-
-
-def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[str], list[str]]:
-    """(selective terms to search everywhere, common terms to search in titles only).
-
-    Selective terms are the most informative ones (weight x idf); when a question has fewer
-    than MIN_ENGINE_TERMS of them, its best common terms are promoted.
-    """
-    best: dict[str, float] = {}
-    for term in terms:
-        value = term.weight * stats.idf(term.term)
-        best[term.term] = max(best.get(term.term, 0.0), value)
-    ordered = sorted(best, key=lambda t: (-best[t], t))
-    limit = max(1.0, COMMON_SHARE * stats.units)
-    selective = [t for t in ordered if stats.term_units.get(t, 0) <= limit][:MAX_ENGINE_TERMS]
-    common = [t for t in ordered if t not in selective]
-    # Promote common terms only while the units they would add stay within a budget: a
-    # question of one common word must not make the engine score half the library.
-    spent = sum(stats.term_units.get(t, 0) for t in selective)
-    budget = PROMOTION_BUDGET * stats.units
-    while len(selective) < MIN_ENGINE_TERMS and common:
-        cost = stats.term_units.get(common[0], 0)
-        if selective and spent + cost > budget:
-            break
-        selective.append(common.pop(0))
-        spent += cost
-    return selective, common[:MAX_TITLE_TERMS]
-
-
-PAIR_TERMS = 8
-
-
-def engine_pairs(selective: Sequence[str], terms: Sequence[QueryTerm]) -> list[tuple[str, str]]:
-    """Pairs of selective terms that stand for different words of the question."""
-    concept = {}
-    for term in terms:
-        concept.setdefault(term.term, term.concept)
-    top = list(selective[:PAIR_TERMS])
-    return [
-        (a, b) for i, a in enumerate(top) for b in top[i + 1 :] if concept.get(a) != concept.get(b)
-    ]
 
 
 def rank(
