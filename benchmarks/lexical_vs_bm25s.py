@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_bench import (
     DEFAULT_SEEDS,
     generate_library,
+    index_build,
     load_questions,
     percentile,
     setup,
@@ -46,30 +47,6 @@ def _timed(function, questions: list[str]) -> tuple[float, float]:
         function(question)
         timings.append((time.thread_time() - start) * 1000)
     return statistics.median(timings), percentile(timings, 0.95)
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def index_build(label: str) -> None:
-    """Time to build the in-memory lexical index from the database, and its size."""
-    from spil.kennis.search import lexical
-
-    lexical.cache_clear()
-    before = _rss_mb()
-    start, cpu = time.perf_counter(), time.process_time()
-    index = lexical.lexical_index()
-    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    print(
-        f"{label}: lexical index of {index.units} units, {len(index.terms)} terms,"
-        f" {len(index.post_unit)} postings: built in {wall:.2f} s ({cpu:.2f} s CPU),"
-        f" arrays {index.nbytes() / 2**20:.1f} MB, RSS +{_rss_mb() - before:.0f} MB"
-    )
 
 
 def compare(questions: list[str], label: str) -> None:

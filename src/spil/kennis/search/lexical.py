@@ -24,6 +24,7 @@ from spil.kennis.search.lexical_index import DocumentPart, LexicalIndex, documen
 
 VERSION_STAT = backends.LEXICAL_VERSION
 DOCUMENT_STAT = backends.LEXICAL_DOCUMENT
+LOAD_DOCUMENTS = 20
 
 
 def lexical_changed(*, document_ids: Iterable[int]) -> None:
@@ -89,9 +90,10 @@ def lexical_index() -> LexicalIndex:
         documents = set(_indexed().values_list("document_id", flat=True).distinct())
         parts = {d: item for d, item in cache.parts.items() if d in documents}
         stale = sorted(d for d in documents if d not in parts or parts[d][0] != stamps.get(d, 0))
-        rows: dict[int, list] = {d: [] for d in stale}
-        for start_at in range(0, len(stale), 500):
-            chunk = stale[start_at : start_at + 500]
+        # A few documents at a time: the text of a large library never sits in memory whole.
+        for start_at in range(0, len(stale), LOAD_DOCUMENTS):
+            chunk = stale[start_at : start_at + LOAD_DOCUMENTS]
+            rows: dict[int, list] = {d: [] for d in chunk}
             for row in (
                 _indexed()
                 .filter(document_id__in=chunk)
@@ -108,11 +110,11 @@ def lexical_index() -> LexicalIndex:
                 .iterator(chunk_size=2000)
             ):
                 rows[row[0]].append(row[1:])
-        for document_id in stale:
-            parts[document_id] = (
-                stamps.get(document_id, 0),
-                document_part(document_id, rows[document_id]),
-            )
+            for document_id in chunk:
+                parts[document_id] = (
+                    stamps.get(document_id, 0),
+                    document_part(document_id, rows.pop(document_id)),
+                )
         if stale or len(parts) != len(cache.parts):
             cache.index = LexicalIndex([parts[d][1] for d in sorted(parts)])
         cache.parts = parts

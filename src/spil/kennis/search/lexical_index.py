@@ -48,7 +48,7 @@ class DocumentPart:
     lengths: np.ndarray  # int64 (units, 4): terms per field
     post_unit: np.ndarray  # int32: (unit, term) postings, unit row within the part
     post_term: np.ndarray  # int32: local term
-    post_tf: np.ndarray  # int32 (postings, 4): occurrences per field
+    post_tf: np.ndarray  # uint16 (postings, 4): occurrences per field
     line_unit: np.ndarray  # int32: tips/body lines that contain terms, unit row
     line_field: np.ndarray  # int8: 0 tips, 1 body
     line_number: np.ndarray  # int32: line within its column (= passage of that kind)
@@ -110,8 +110,8 @@ def document_part(document_id: int, rows: Iterable[UnitRow]) -> DocumentPart:
     key = (l_unit[token_line] * vocabulary + tokens) * 4 + l_field[token_line]
     keys, counts = np.unique(key, return_counts=True)
     pairs, inverse = np.unique(keys // 4, return_inverse=True)
-    tf = np.zeros((len(pairs), 4), dtype=np.int32)
-    tf[inverse, keys % 4] = counts
+    tf = np.zeros((len(pairs), 4), dtype=np.uint16)
+    tf[inverse, keys % 4] = np.minimum(counts, np.iinfo(np.uint16).max)
     # Distinct terms per tips/body line.
     passage_lines = np.flatnonzero(l_field >= TIPS)
     is_passage = np.zeros(len(sizes), dtype=bool)
@@ -186,7 +186,7 @@ class LexicalIndex:
         post_term = np.concatenate(
             [maps[i][part.post_term] for i, part in enumerate(parts)] or [np.zeros(0)]
         ).astype(np.int64)
-        post_tf = stack("post_tf", np.int32, (0, 4))
+        post_tf = stack("post_tf", np.uint16, (0, 4))
         order, self.post_pointer = _grouped(post_term, size)
         self.post_unit = post_unit[order]
         self.post_tf = post_tf[order]
@@ -292,7 +292,7 @@ class LexicalIndex:
             p_unit, p_tf, p_term = p_unit[keep], p_tf[keep], p_term[keep]
         if not len(p_unit):
             return Scored.empty(self)
-        rows, p_local = np.unique(p_unit, return_inverse=True)
+        rows, p_local = _compact(p_unit, self.units)
         count = len(rows)
 
         # BM25F per concept: pseudo term frequency over the weighted, length-normalised fields.
@@ -328,14 +328,16 @@ class LexicalIndex:
         if mask is not None:
             keep = mask[self.line_unit[l_line]]
             l_line, l_term = l_line[keep], l_term[keep]
-        lines, l_local = np.unique(l_line, return_inverse=True)
+        lines, l_local = _compact(l_line, len(self.line_unit))
         line_evidence = (
             _concept_sum(
                 l_local * width + value_column[l_term], value_of[l_term], len(lines), width
             )
             / total
         )
-        line_owner = np.searchsorted(rows, self.line_unit[lines])
+        local_of = np.empty(self.units, dtype=np.int64)
+        local_of[rows] = np.arange(count)
+        line_owner = local_of[self.line_unit[lines]]
         best_line = np.zeros(count)
         np.maximum.at(best_line, line_owner, line_evidence)
         best_passage = np.maximum(best_line, best_title)
@@ -355,6 +357,17 @@ class LexicalIndex:
             line_owner=rows[line_owner],
             line_evidence=line_evidence,
         )
+
+
+def _compact(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct values ascending, each value's position among them), like np.unique
+    with return_inverse, without sorting: values are rows of an array of `size`."""
+    seen = np.zeros(size, dtype=bool)
+    seen[values] = True
+    distinct = np.flatnonzero(seen)
+    position = np.empty(size, dtype=np.int64)
+    position[distinct] = np.arange(len(distinct))
+    return distinct, position[values]
 
 
 def _concept_sum(cells: np.ndarray, values: np.ndarray, count: int, width: int) -> np.ndarray:
