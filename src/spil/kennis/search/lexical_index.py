@@ -306,9 +306,9 @@ class LexicalIndex:
         pseudo = np.bincount(
             cells, weights=(tf[:, None] * weights[p_term]).ravel(), minlength=count * width
         ).reshape(count, width)
-        idf_of = np.zeros(count * width)
-        np.maximum.at(idf_of, cells, idfs[p_term].ravel())
-        idf_of = idf_of.reshape(count, width)
+        idf_flat = np.zeros(count * width)
+        np.maximum.at(idf_flat, cells, idfs[p_term].ravel())
+        idf_of = idf_flat.reshape(count, width)
         with np.errstate(invalid="ignore", divide="ignore"):
             saturated = np.where(pseudo > 0, idf_of * pseudo / (parameters.k1 + pseudo), 0.0)
         bm25f = saturated.sum(axis=1)
@@ -373,9 +373,9 @@ def _compact(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
 def _concept_sum(cells: np.ndarray, values: np.ndarray, count: int, width: int) -> np.ndarray:
     """Per row: the sum over concepts (in concept order, as ranking._evidence sums) of the
     best value in `cells` (row * width + concept)."""
-    best = np.zeros(count * width)
-    np.maximum.at(best, cells, values)
-    best = best.reshape(count, width)
+    flat = np.zeros(count * width)
+    np.maximum.at(flat, cells, values)
+    best = flat.reshape(count, width)
     total = best[:, 0].copy()
     for c in range(1, width):
         total += best[:, c]
