@@ -142,3 +142,22 @@ def test_an_empty_library_and_unknown_words_find_nothing():
     assert index.score([QueryTerm("nergens", 1.0, 0)], index.stats(["nergens"])).ids() == []
     assert index.roles == {}
     assert np.array_equal(index.back_matter, [False])
+
+
+def test_other_statistics_and_parameters_are_scored_as_the_reference_does():
+    from spil.kennis.search.ranking import CorpusStats, RankingParameters
+
+    rng = random.Random(8)
+    documents = random_library(rng)
+    index = LexicalIndex([document_part(d, rows) for d, rows in documents.items()])
+    stats = CorpusStats(
+        units=50,
+        average_length={"title": 2.0, "path": 5.0, "tips": 9.0, "body": 30.0},
+        term_units={w: n % 7 + 1 for n, w in enumerate(WORDS)},
+    )
+    parameters = RankingParameters(k1=2.0, passage_weight=1.0)
+    columns = {row[0]: row[3:] for rows in documents.values() for row in rows}
+    for _ in range(5):
+        terms = random_question(rng)
+        expected = rank(columns, terms, stats, parameters)
+        assert_same(expected, index.score(terms, stats, parameters).ranked(None, None))

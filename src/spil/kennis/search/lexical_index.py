@@ -11,6 +11,7 @@ unit means no candidate can be lost before the ranking.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -121,7 +122,7 @@ def document_part(document_id: int, rows: Iterable[UnitRow]) -> DocumentPart:
     line_keys = np.unique(renumber[token_line[taken]] * vocabulary + tokens[taken])
     return DocumentPart(
         document_id=document_id,
-        terms=tuple(ids),
+        terms=tuple(map(sys.intern, ids)),  # one copy of a term for all documents
         unit_ids=np.array(unit_ids, dtype=np.int64),
         section_ids=np.array(section_ids, dtype=np.int64),
         back_matter=np.array(back_matter, dtype=bool),
@@ -207,6 +208,13 @@ class LexicalIndex:
         self.units = len(self.unit_ids)
         self.length_totals = self.lengths.sum(axis=0) if self.units else np.zeros(4)
         self._row_of = {int(u): i for i, u in enumerate(self.unit_ids.tolist())}
+        # For the default parameters and the index's own averages (what search uses).
+        self._weighted = _field_weighted(
+            self.post_tf,
+            lambda f: self.lengths[:, f][self.post_unit],
+            self.stats(()),
+            DEFAULT_PARAMETERS,
+        )
 
     # Corpus statistics, consistent with the tables kennis_search_term / kennis_search_stat.
 
@@ -232,6 +240,15 @@ class LexicalIndex:
 
     def nbytes(self) -> int:
         return sum(value.nbytes for value in vars(self).values() if isinstance(value, np.ndarray))
+
+    def _weighted_tf(self, stats: CorpusStats, parameters: RankingParameters) -> np.ndarray | None:
+        """Per posting the field-weighted, length-normalised term frequency, made once for
+        the index's own average lengths and the default parameters (what search uses)."""
+        if parameters != DEFAULT_PARAMETERS or dict(stats.average_length) != (
+            self.average_length()
+        ):
+            return None
+        return self._weighted
 
     def mask(
         self,
@@ -285,29 +302,41 @@ class LexicalIndex:
         indices = [self.vocabulary[t] for t in present]
         spans = [(self.post_pointer[i], self.post_pointer[i + 1]) for i in indices]
         p_unit = np.concatenate([self.post_unit[a:b] for a, b in spans])
-        p_tf = np.concatenate([self.post_tf[a:b] for a, b in spans])
+        weighted = self._weighted_tf(stats, parameters)
+        # All four counts only when the pseudo frequencies are not made in advance.
+        columns = slice(None) if weighted is None else slice(TITLE, TITLE + 1)
+        p_tf = np.concatenate([self.post_tf[a:b, columns] for a, b in spans])
+        if weighted is not None:
+            p_weighted = np.concatenate([weighted[a:b] for a, b in spans])
         p_term = np.repeat(np.arange(len(present)), [b - a for a, b in spans])
         if mask is not None:
             keep = mask[p_unit]
             p_unit, p_tf, p_term = p_unit[keep], p_tf[keep], p_term[keep]
+            if weighted is not None:
+                p_weighted = p_weighted[keep]
         if not len(p_unit):
             return Scored.empty(self)
         rows, p_local = _compact(p_unit, self.units)
         count = len(rows)
 
         # BM25F per concept: pseudo term frequency over the weighted, length-normalised fields.
-        field_weight = np.array([parameters.field_weights[f] for f in FIELDS])
-        b = np.array([parameters.length_normalisation[f] for f in FIELDS])
-        average = np.array([stats.average_length.get(f) or 1.0 for f in FIELDS])
-        norms = 1.0 - b + b * self.lengths[rows] / average
-        p_weighted = field_weight * p_tf / norms[p_local]
-        tf = p_weighted[:, 0] + p_weighted[:, 1] + p_weighted[:, 2] + p_weighted[:, 3]
-        cells = (p_local[:, None] * width + np.arange(width)).ravel()
+        if weighted is None:
+            p_weighted = _field_weighted(p_tf, self.lengths[rows[p_local]], stats, parameters)
+        # Postings are grouped by term: each term adds to the concepts it stands for (nearly
+        # always one), so the cells touched are about as many as the postings.
+        bounds = np.searchsorted(p_term, np.arange(len(present) + 1))
+        cell_parts, weight_parts, idf_parts = [], [], []
+        for i, c in zip(*np.nonzero(weights), strict=True):
+            a, b = bounds[i], bounds[i + 1]
+            cell_parts.append(p_local[a:b] * width + c)
+            weight_parts.append(p_weighted[a:b] * weights[i, c])
+            idf_parts.append(np.full(b - a, idfs[i, c]))
+        cells = np.concatenate(cell_parts)
         pseudo = np.bincount(
-            cells, weights=(tf[:, None] * weights[p_term]).ravel(), minlength=count * width
+            cells, weights=np.concatenate(weight_parts), minlength=count * width
         ).reshape(count, width)
         idf_flat = np.zeros(count * width)
-        np.maximum.at(idf_flat, cells, idfs[p_term].ravel())
+        np.maximum.at(idf_flat, cells, np.concatenate(idf_parts))
         idf_of = idf_flat.reshape(count, width)
         with np.errstate(invalid="ignore", divide="ignore"):
             saturated = np.where(pseudo > 0, idf_of * pseudo / (parameters.k1 + pseudo), 0.0)
@@ -316,7 +345,7 @@ class LexicalIndex:
         # Evidence: per concept the best value among the terms present (all fields; title).
         evidence_cells = p_local * width + value_column[p_term]
         coverage = _concept_sum(evidence_cells, value_of[p_term], count, width) / total
-        in_title = p_tf[:, TITLE] > 0
+        in_title = p_tf[:, 0 if weighted is not None else TITLE] > 0
         best_title = (
             _concept_sum(evidence_cells[in_title], value_of[p_term[in_title]], count, width) / total
         )
@@ -357,6 +386,22 @@ class LexicalIndex:
             line_owner=rows[line_owner],
             line_evidence=line_evidence,
         )
+
+
+def _field_weighted(
+    tf: np.ndarray, lengths: np.ndarray, stats: CorpusStats, parameters: RankingParameters
+) -> np.ndarray:
+    """BM25F's pseudo frequency of a term in a unit: per field its count times the field's
+    weight over the field's length normalisation, summed in field order (as the reference).
+    `lengths`: the field lengths of each posting's unit, or a function of the field giving
+    them (to avoid a copy per field of a large index)."""
+    total = np.zeros(len(tf))
+    for f, name in enumerate(FIELDS):
+        b = parameters.length_normalisation[name]
+        average = stats.average_length.get(name) or 1.0
+        field_lengths = lengths(f) if callable(lengths) else lengths[:, f]
+        total += parameters.field_weights[name] * tf[:, f] / (1.0 - b + b * field_lengths / average)
+    return total
 
 
 def _compact(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
