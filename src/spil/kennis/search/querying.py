@@ -158,6 +158,14 @@ def _ranked(
     return scored.ranked(limit, passages=None)
 
 
+# A hit's unit without its index text (long, and only indexing reads it; deferred).
+_UNIT_COLUMNS = ", ".join(
+    field.column
+    for field in Unit._meta.concrete_fields
+    if field.name not in ("index_title", "index_tips", "index_body", "search_vector")
+)
+
+
 def _units_with_documents(ids: list[int]) -> dict[int, Unit]:
     """The units by id with .document loaded, by two raw queries: on a result page, building
     the ORM's join query cost more than running it."""
@@ -165,7 +173,7 @@ def _units_with_documents(ids: list[int]) -> dict[int, Unit]:
     units = {
         unit.id: unit
         for unit in Unit.objects.raw(
-            f"SELECT * FROM {Unit._meta.db_table} WHERE id IN ({marks})",
+            f"SELECT {_UNIT_COLUMNS} FROM {Unit._meta.db_table} WHERE id IN ({marks})",
             ids,
         )
     }
