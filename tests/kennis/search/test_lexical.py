@@ -175,3 +175,12 @@ def test_on_the_real_documents_every_unit_is_scored_as_the_reference_scores_it(s
         found = index.score(terms, stats).ranked(None, None)
         assert [(r.key, r.passages) for r in found] == [(r.key, r.passages) for r in expected]
         assert [r.score for r in found] == pytest.approx([r.score for r in expected], rel=1e-9)
+
+
+def test_while_another_thread_refreshes_a_search_uses_the_index_it_has():
+    build_handbook()
+    index = lexical.lexical_index()
+    build_essay()
+    with lexical._lock:  # as if another thread were reading the new document
+        assert lexical.lexical_index() is index
+    assert lexical.lexical_index().units == index.units + 2

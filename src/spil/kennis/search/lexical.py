@@ -80,47 +80,59 @@ def lexical_index() -> LexicalIndex:
     cache = _cache
     if cache.version == version:
         return cache.index
-    with _lock:
-        if cache.version == version:
-            return cache.index
-        start = time.perf_counter()
-        # Stamps before units: a document written in between is read newer than its stamp
-        # says, and read again at the next version (never older than its stamp).
-        stamps = _read_stamps()
-        documents = set(_indexed().values_list("document_id", flat=True).distinct())
-        parts = {d: item for d, item in cache.parts.items() if d in documents}
-        stale = sorted(d for d in documents if d not in parts or parts[d][0] != stamps.get(d, 0))
-        # A few documents at a time: the text of a large library never sits in memory whole.
-        for start_at in range(0, len(stale), LOAD_DOCUMENTS):
-            chunk = stale[start_at : start_at + LOAD_DOCUMENTS]
-            rows: dict[int, list] = {d: [] for d in chunk}
-            for row in (
-                _indexed()
-                .filter(document_id__in=chunk)
-                .order_by("document_id", "id")
-                .values_list(
-                    "document_id",
-                    "id",
-                    "section_id",
-                    "role",
-                    "index_title",
-                    "index_tips",
-                    "index_body",
-                )
-                .iterator(chunk_size=2000)
-            ):
-                rows[row[0]].append(row[1:])
-            for document_id in chunk:
-                parts[document_id] = (
-                    stamps.get(document_id, 0),
-                    document_part(document_id, rows.pop(document_id)),
-                )
-        if stale or len(parts) != len(cache.parts):
-            cache.index = LexicalIndex([parts[d][1] for d in sorted(parts)])
-        cache.parts = parts
-        cache.version = version
-        cache.load_seconds = time.perf_counter() - start
+    # While one thread brings the index up to date, the others search the one they have
+    # (a moment behind); only a process without any index yet waits.
+    if not _lock.acquire(blocking=cache.version is None):
         return cache.index
+    try:
+        return _refresh(version)
+    finally:
+        _lock.release()
+
+
+def _refresh(version: int) -> LexicalIndex:
+    """Re-read the documents whose stamp changed and restack (under _lock)."""
+    cache = _cache
+    if cache.version == version:
+        return cache.index
+    start = time.perf_counter()
+    # Stamps before units: a document written in between is read newer than its stamp
+    # says, and read again at the next version (never older than its stamp).
+    stamps = _read_stamps()
+    documents = set(_indexed().values_list("document_id", flat=True).distinct())
+    parts = {d: item for d, item in cache.parts.items() if d in documents}
+    stale = sorted(d for d in documents if d not in parts or parts[d][0] != stamps.get(d, 0))
+    # A few documents at a time: the text of a large library never sits in memory whole.
+    for start_at in range(0, len(stale), LOAD_DOCUMENTS):
+        chunk = stale[start_at : start_at + LOAD_DOCUMENTS]
+        rows: dict[int, list] = {d: [] for d in chunk}
+        for row in (
+            _indexed()
+            .filter(document_id__in=chunk)
+            .order_by("document_id", "id")
+            .values_list(
+                "document_id",
+                "id",
+                "section_id",
+                "role",
+                "index_title",
+                "index_tips",
+                "index_body",
+            )
+            .iterator(chunk_size=2000)
+        ):
+            rows[row[0]].append(row[1:])
+        for document_id in chunk:
+            parts[document_id] = (
+                stamps.get(document_id, 0),
+                document_part(document_id, rows.pop(document_id)),
+            )
+    if stale or len(parts) != len(cache.parts):
+        cache.index = LexicalIndex([parts[d][1] for d in sorted(parts)])
+    cache.parts = parts
+    cache.version = version
+    cache.load_seconds = time.perf_counter() - start
+    return cache.index
 
 
 def cache_clear() -> None:

@@ -141,7 +141,10 @@ def document_part(document_id: int, rows: Iterable[UnitRow]) -> DocumentPart:
 
 def _grouped(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """(order that sorts `keys` stably, start of each key's run: `size + 1` offsets)."""
-    order = np.argsort(keys, kind="stable")
+    # numpy sorts 16-bit integers stably by radix (linear time); wider keys in two passes.
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    if size > 0x10000:
+        order = order[np.argsort((keys[order] >> 16).astype(np.uint16), kind="stable")]
     pointer = np.zeros(size + 1, dtype=np.int64)
     np.cumsum(np.bincount(keys, minlength=size), out=pointer[1:])
     return order, pointer
