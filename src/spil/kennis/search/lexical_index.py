@@ -47,14 +47,15 @@ class DocumentPart:
     back_matter: np.ndarray  # bool: role is not content
     roles: dict[int, str]  # unit id -> role, for back matter only
     lengths: np.ndarray  # int64 (units, 4): terms per field
-    post_unit: np.ndarray  # int32: (unit, term) postings, unit row within the part
-    post_term: np.ndarray  # int32: local term
-    post_tf: np.ndarray  # uint16 (postings, 4): occurrences per field
+    # Unsigned integers of the smallest width that fits (see _small).
+    post_unit: np.ndarray  # (unit, term) postings: unit row within the part
+    post_term: np.ndarray  # local term
+    post_tf: np.ndarray  # (postings, 4): occurrences per field (at most 65535)
     line_unit: np.ndarray  # int32: tips/body lines that contain terms, unit row
     line_field: np.ndarray  # int8: 0 tips, 1 body
     line_number: np.ndarray  # int32: line within its column (= passage of that kind)
-    line_post_line: np.ndarray  # int32: (line, distinct term) postings
-    line_post_term: np.ndarray  # int32
+    line_post_line: np.ndarray  # (line, distinct term) postings
+    line_post_term: np.ndarray
 
 
 def document_part(document_id: int, rows: Iterable[UnitRow]) -> DocumentPart:
@@ -128,15 +129,21 @@ def document_part(document_id: int, rows: Iterable[UnitRow]) -> DocumentPart:
         back_matter=np.array(back_matter, dtype=bool),
         roles=roles,
         lengths=lengths,
-        post_unit=(pairs // vocabulary).astype(np.int32),
-        post_term=(pairs % vocabulary).astype(np.int32),
-        post_tf=tf,
+        post_unit=_small(pairs // vocabulary),
+        post_term=_small(pairs % vocabulary),
+        post_tf=_small(tf),
         line_unit=l_unit[passage_lines].astype(np.int32),
         line_field=(l_field[passage_lines] - TIPS).astype(np.int8),
         line_number=np.array(line_numbers, dtype=np.int32)[passage_lines],
-        line_post_line=(line_keys // vocabulary).astype(np.int32),
-        line_post_term=(line_keys % vocabulary).astype(np.int32),
+        line_post_line=_small(line_keys // vocabulary),
+        line_post_term=_small(line_keys % vocabulary),
     )
+
+
+def _small(values: np.ndarray) -> np.ndarray:
+    """`values` (not negative) in the smallest unsigned type that holds them: a part is kept
+    beside the stacked index, to restack without reading its document again."""
+    return values.astype(np.min_scalar_type(int(values.max())) if values.size else np.uint8)
 
 
 def _grouped(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
