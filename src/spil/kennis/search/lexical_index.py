@@ -11,6 +11,7 @@ unit means no candidate can be lost before the ranking.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -164,14 +165,13 @@ class LexicalIndex:
     def __init__(self, parts: Sequence[DocumentPart]):
         parts = [part for part in parts if len(part.unit_ids)]
         self.parts = tuple(parts)
-        vocabulary: dict[str, int] = {}
-        maps = []
-        for part in parts:
-            maps.append(
-                np.array(
-                    [vocabulary.setdefault(t, len(vocabulary)) for t in part.terms], dtype=np.int32
-                )
-            )
+        # Terms in order of first appearance; the loops run in C (dict.fromkeys, map).
+        ordered = dict.fromkeys(itertools.chain.from_iterable(part.terms for part in parts))
+        vocabulary = {term: i for i, term in enumerate(ordered)}
+        maps = [
+            np.fromiter(map(vocabulary.__getitem__, part.terms), np.int32, len(part.terms))
+            for part in parts
+        ]
         self.vocabulary = vocabulary
         self.terms = tuple(vocabulary)
         size = len(vocabulary)
