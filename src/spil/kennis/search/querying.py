@@ -375,6 +375,7 @@ def unit_search_answer(
     scored = Scored.empty(index)
     if mode != DENSE:
         scored = _scored(terms, document_ids=document_ids, section_ids=section_ids)
+        index = scored.index  # the version scored (another thread may refresh meanwhile)
     semantic = mode != LEXICAL and bool(query.strip()) and vectors.vectors_present()
     # Every matching unit is scored; the blend needs only those that can reach the page: the
     # best by words (after back matter is weighed down) or, with meaning, the best
