@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import QuerySet
 
+from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Unit
 from spil.kennis.search import backends
 from spil.kennis.search.lexical_index import DocumentPart, LexicalIndex, document_part
@@ -128,7 +129,9 @@ def _refresh(version: int) -> LexicalIndex:
                 document_part(document_id, rows.pop(document_id)),
             )
     if stale or len(parts) != len(cache.parts):
-        cache.index = LexicalIndex([parts[d][1] for d in sorted(parts)])
+        index = LexicalIndex([parts[d][1] for d in sorted(parts)])
+        index.analysis_vocabulary(BASE_STEMS)  # made here, not by the first search
+        cache.index = index
     cache.parts = parts
     cache.version = version
     cache.load_seconds = time.perf_counter() - start

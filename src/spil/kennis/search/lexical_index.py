@@ -218,6 +218,7 @@ class LexicalIndex:
         self.units = len(self.unit_ids)
         self.length_totals = self.lengths.sum(axis=0) if self.units else np.zeros(4)
         self._row_of = {int(u): i for i, u in enumerate(self.unit_ids.tolist())}
+        self._analysis_vocabulary: tuple[frozenset[str], frozenset[str]] | None = None
         # For the default parameters and the index's own averages (what search uses).
         self._weighted = _field_weighted(
             self.post_tf,
@@ -232,6 +233,14 @@ class LexicalIndex:
         if not self.units:
             return dict.fromkeys(FIELDS, 1.0)
         return {name: float(self.length_totals[i]) / self.units for i, name in enumerate(FIELDS)}
+
+    def analysis_vocabulary(self, extra: frozenset[str]) -> frozenset[str]:
+        """The index's terms and `extra` (the analyser's base stems), as one set made once:
+        the analyser looks words up in it thousands of times per question."""
+        made = self._analysis_vocabulary
+        if made is None or made[0] is not extra:
+            made = self._analysis_vocabulary = (extra, frozenset(self.vocabulary) | extra)
+        return made[1]
 
     def unit_count(self, term: str) -> int:
         index = self.vocabulary.get(term)

@@ -23,7 +23,7 @@ from spil.kennis.search.highlight import (
     render_marked,
 )
 from spil.kennis.search.lexical import lexical_index
-from spil.kennis.search.lexical_index import LexicalIndex, Scored
+from spil.kennis.search.lexical_index import Scored
 from spil.kennis.search.ranking import Ranked
 from spil.kennis.search.shadow import parse_shadow
 from spil.kennis.search.spelling import Correction
@@ -87,16 +87,6 @@ class SearchHits(list[SearchHit]):
         self.correction = correction
 
 
-class _Vocabulary:
-    """The index's terms and the analyser's base stems, without building their union."""
-
-    def __init__(self, index: LexicalIndex) -> None:
-        self.terms = index.vocabulary
-
-    def __contains__(self, term: object) -> bool:
-        return term in self.terms or term in BASE_STEMS
-
-
 def _query_terms(query: str) -> tuple[list[QueryTerm], dict[str, int]]:
     """Weighted query terms that occur in the index, and their unit counts.
 
@@ -106,7 +96,7 @@ def _query_terms(query: str) -> tuple[list[QueryTerm], dict[str, int]]:
     index = lexical_index()
     counts: dict[str, int] = {}
     terms = []
-    for term in analyse_query(query, _Vocabulary(index)):
+    for term in analyse_query(query, index.analysis_vocabulary(BASE_STEMS)):
         count = counts.get(term.term)
         if count is None:
             count = counts[term.term] = index.unit_count(term.term)
