@@ -439,11 +439,8 @@ def _concept_sum(cells: np.ndarray, values: np.ndarray, count: int, width: int) 
     best value in `cells` (row * width + concept)."""
     flat = np.zeros(count * width)
     np.maximum.at(flat, cells, values)
-    best = flat.reshape(count, width)
-    total = best[:, 0].copy()
-    for c in range(1, width):
-        total += best[:, c]
-    return total
+    # A running sum adds strictly left to right (np.sum may pair), as the reference does.
+    return np.cumsum(flat.reshape(count, width), axis=1)[:, -1]
 
 
 @dataclass(frozen=True)
