@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -408,7 +408,10 @@ class LexicalIndex:
 
 
 def _field_weighted(
-    tf: np.ndarray, lengths: np.ndarray, stats: CorpusStats, parameters: RankingParameters
+    tf: np.ndarray,
+    lengths: np.ndarray | Callable[[int], np.ndarray],
+    stats: CorpusStats,
+    parameters: RankingParameters,
 ) -> np.ndarray:
     """BM25F's pseudo frequency of a term in a unit: per field its count times the field's
     weight over the field's length normalisation, summed in field order (as the reference).
