@@ -197,6 +197,22 @@ def rss_mb() -> float:
     return 0.0
 
 
+def index_build(label: str) -> None:
+    """Time to build the in-memory lexical index from the database, and its size."""
+    from spil.kennis.search import lexical
+
+    lexical.cache_clear()
+    before = rss_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    index = lexical.lexical_index()
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(
+        f"{label}: lexical index of {index.units} units, {len(index.terms)} terms,"
+        f" {len(index.post_unit)} postings: built in {wall:.2f} s ({cpu:.2f} s CPU),"
+        f" arrays {index.nbytes() / 2**20:.1f} MB, RSS +{rss_mb() - before:.0f} MB"
+    )
+
+
 def measure_vectors(questions: list[str], rounds: int, units: int) -> None:
     from spil.kennis.models import Document, Passage
     from spil.kennis.search import embedding
@@ -298,6 +314,7 @@ def main() -> int:
     base_units = Unit.objects.count()
     print(f"database: {connection.vendor}; {len(questions)} questions x {args.rounds} rounds")
     print(f"ingest {len(seeds)} documents ({base_units} units): {ingest_s:.2f} s (target < 5 s)")
+    index_build("1x")
     small = measure_queries(questions, args.rounds)
     print(
         f"{base_units} units, lexical: p50 {small['p50_ms']:.1f} ms, p95 {small['p95_ms']:.1f}"
@@ -310,6 +327,7 @@ def main() -> int:
         total = generate_library(args.scale - 1)
         build_s = time.perf_counter() - start
         print(f"generated {args.scale}x library: {total} units, indexed in {build_s:.1f} s")
+        index_build(f"{args.scale}x")
         if connection.vendor == "postgresql":
             # What autovacuum does soon after a bulk load: statistics and hint bits.
             with connection.cursor() as cursor:

@@ -1,9 +1,9 @@
 import pytest
-from django.db import connection
 
 from spil.kennis.models import Unit
 from spil.kennis.search import backends, unit_search
 from spil.kennis.search.indexing import document_index, document_unindex, index_rebuild
+from spil.kennis.search.lexical import lexical_index
 from tests.kennis.search.factories import build_essay, build_handbook
 
 pytestmark = pytest.mark.django_db
@@ -37,15 +37,14 @@ def test_reindex_does_not_count_twice():
     assert backends.stats_read() == before
 
 
-def test_engine_rows_follow_the_units():
+def test_the_units_leave_the_index_with_their_document():
     handbook = build_handbook()
     ids = list(Unit.objects.filter(document=handbook).values_list("id", flat=True))
-    found = backends.engine_candidates(["crisis"], limit=10)
-    assert len(found) == 1 and found[0] in ids
+    found = unit_search(query="crisis")
+    assert len(found) == 1 and found[0].unit.id in ids
     document_unindex(document=handbook)
-    assert backends.engine_candidates(["crisis"], limit=10) == []
-    if connection.vendor == "postgresql":
-        assert not Unit.objects.filter(search_vector__isnull=False).exists()
+    assert unit_search(query="crisis") == []
+    assert lexical_index().units == 0
 
 
 def test_deleting_after_unindex_leaves_search_consistent():
@@ -57,7 +56,7 @@ def test_deleting_after_unindex_leaves_search_consistent():
     assert [hit.unit.document_id for hit in hits] == [essay.id]
 
 
-def test_rebuild_restores_drifted_statistics_and_engine_rows():
+def test_rebuild_restores_drifted_statistics():
     build_handbook()
     build_essay()
     expected_stats = backends.stats_read()
@@ -65,7 +64,6 @@ def test_rebuild_restores_drifted_statistics_and_engine_rows():
     # Simulate drift: units deleted behind the index's back, statistics off.
     backends.stats_add({"units": 40, "len_body": 1000})
     backends.term_units_add({"crisis": 7}, 1)
-    backends.engine_remove(list(Unit.objects.values_list("id", flat=True)))
 
     assert index_rebuild() == 8
 
@@ -74,13 +72,3 @@ def test_rebuild_restores_drifted_statistics_and_engine_rows():
     assert [hit.unit.title for hit in unit_search(query="crisis")] == [
         "Crisis en rampenbestrijding"
     ]
-
-
-def test_title_only_candidates_look_at_titles_and_headings_only():
-    handbook = build_handbook()
-    crisis = Unit.objects.get(document=handbook, theme_number=4)
-    assert backends.engine_candidates(["crisis"], limit=10, title_only=True) == [crisis.id]
-    assert backends.engine_candidates(["calamiteit"], limit=10, title_only=True) == []
-    assert len(backends.engine_candidates(["bestur"], limit=10, title_only=True)) == 6  # path
-    document_unindex(document=handbook)
-    assert backends.engine_candidates(["crisis"], limit=10, title_only=True) == []

@@ -79,31 +79,6 @@ def test_terms_match_whole_words_only():
     assert score > 0 and passages[0][:2] == ("tips", 1)
 
 
-def test_engine_terms_split_selective_from_common():
-    from spil.kennis.search.ranking import engine_terms
-
-    terms = [QueryTerm("a", 1.0, 0), QueryTerm("b", 0.5, 1), QueryTerm("c", 1.0, 2)]
-    # Fewer than three selective terms: a common one is promoted if the budget allows ...
-    stats = CorpusStats(units=1000, average_length={}, term_units={"a": 5, "b": 20, "c": 100})
-    assert engine_terms(terms, stats) == (["a", "b", "c"], [])
-    # ... and otherwise left to the title-only lookup.
-    stats = CorpusStats(units=1000, average_length={}, term_units={"a": 5, "b": 20, "c": 400})
-    assert engine_terms(terms, stats) == (["a", "b"], ["c"])
-    # A question of one common word still gets that word.
-    assert engine_terms([QueryTerm("c", 1.0, 0)], stats) == (["c"], [])
-    many = [QueryTerm(t, 1.0, i) for i, t in enumerate("abcdef")]
-    stats = CorpusStats(1000, {}, {"a": 5, "b": 6, "c": 7, "d": 300, "e": 400, "f": 500})
-    assert engine_terms(many, stats) == (["a", "b", "c"], ["d", "e", "f"])
-
-
-def test_engine_pairs_join_different_words_of_the_question():
-    from spil.kennis.search.ranking import engine_pairs
-
-    terms = [QueryTerm("a", 1.0, 0), QueryTerm("a2", 0.5, 0), QueryTerm("b", 1.0, 1)]
-    assert engine_pairs(["a", "a2", "b"], terms) == [("a", "b"), ("a2", "b")]
-    assert engine_pairs(["a", "a2"], terms) == []
-
-
 def test_one_idea_named_many_ways_does_not_beat_two_ideas():
     terms = [
         QueryTerm("raad", 1.0, 0),

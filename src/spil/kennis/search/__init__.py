@@ -34,10 +34,11 @@ those sections (both: the intersection). Indexing is done by ingestion through
 `spil.kennis.search.indexing.document_index` / `document_unindex`.
 
 How it works: the question goes through the same analyser as the documents
-(`spil.kennis.analysis`), expanded with compound parts and synonyms at lower weight. The
-database engine (SQLite FTS5 or PostgreSQL tsvector) proposes candidates; the reranker in
-`ranking` orders them from the analysed text and Spil's own term statistics, so both
-backends give the same order.
+(`spil.kennis.analysis`), expanded with compound parts and synonyms at lower weight. Every
+unit that contains one of its terms is scored by the in-memory index of the process
+(`lexical`, `lexical_index`; the formula is that of `ranking`, BM25F per idea plus coverage,
+best passage and title evidence) from the analysed text and Spil's own term statistics, so
+SQLite and PostgreSQL give the same order.
 """
 
 from spil.kennis.search.querying import (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Collection, Container, Sequence
+from functools import lru_cache
 
 from spil.kennis.analysis import content_tokens, word_terms
 from spil.kennis.analysis.analyser import cached_word_terms, is_content
@@ -74,13 +75,29 @@ def word_index(text: str, vocabulary: Container[str]) -> str:
 
 def indexed_spans(index: str, terms: Collection[str]) -> list[Span]:
     """Spans of the words of a `word_index` whose terms include one of `terms`."""
-    wanted = terms if isinstance(terms, (set, frozenset)) else frozenset(terms)
-    spans = []
-    for item in index.split(" "):
-        start, end, found = item.split(":", 2)
-        if not wanted.isdisjoint(found.split(",")):
-            spans.append((int(start), int(end)))
+    pattern = _indexed_pattern(frozenset(terms))
+    if pattern is None:
+        return []
+    spans, last = [], -1
+    for match in pattern.finditer(index):
+        begin = index.rfind(" ", 0, match.start()) + 1
+        if begin == last:
+            continue  # a second term of the same word
+        last = begin
+        first = index.index(":", begin)
+        second = index.index(":", first + 1)
+        spans.append((int(index[begin:first]), int(index[first + 1 : second])))
     return spans
+
+
+@lru_cache(maxsize=64)
+def _indexed_pattern(terms: frozenset[str]) -> re.Pattern | None:
+    """Finds `terms` among the terms of a word index ("start:end:term,term ..."): a term
+    follows the second colon or a comma, and ends at a comma, a space or the end."""
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
+    return re.compile(rf"[:,](?:{alternatives})(?=[ ,]|$)")
 
 
 def match_spans(text: str, terms: Collection[str], vocabulary: frozenset[str]) -> list[Span]:

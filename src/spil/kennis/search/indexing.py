@@ -15,6 +15,7 @@ from django.db import transaction
 from spil.kennis.curation_selectors import unit_keywords_by_unit
 from spil.kennis.models import Document, Passage, Unit
 from spil.kennis.search import backends
+from spil.kennis.search.lexical import lexical_changed, lexical_removed
 from spil.kennis.search.shadow import ShadowFields, parse_shadow, shadow_terms
 from spil.kennis.search.unit_analysis import (
     DocumentAnalysis,
@@ -124,8 +125,9 @@ def document_index_store(
 ) -> None:
     """The write step of indexing: the units (saved, filled by `unit_fill` with `analysis`, in
     its order) get their keywords (kennis.curation_*) as extra tip lines, enter the corpus
-    statistics and the full-text engine, and their vectors are queued. Short: everything slow
-    was done by the analysis (and `counts`, see `index_counts`, if given)."""
+    statistics and (by a new stamp) every process's in-memory index, and their vectors are
+    queued. Short: everything slow was done by the analysis (and `counts`, see
+    `index_counts`, if given)."""
     # Keywords point at unit ids, which a new version keeps (services._addresses_of).
     keywords = unit_keywords_by_unit(unit_ids=[unit.id for unit in units])
     changed = []
@@ -135,7 +137,7 @@ def document_index_store(
             changed.append(unit)
     Unit.objects.bulk_update(changed, ["index_tips"], batch_size=500)
     _account(units, 1, counts)
-    backends.engine_store([(u.id, u.index_title, u.index_tips, u.index_body) for u in units])
+    lexical_changed(document_ids=[document.id])  # every process re-reads this document
     vectors_enqueue(document_id=document.id)
 
 
@@ -146,8 +148,8 @@ def document_unindex(*, document: Document, counts: IndexCounts | None = None) -
     if not units:
         return
     _account(units, -1, counts)
-    backends.engine_remove([unit.id for unit in units])
     version_bump()  # its passages' vectors leave the in-memory matrix
+    lexical_removed(document_id=document.id)  # and its units the in-memory lexical index
     Unit.objects.filter(document=document).update(
         index_title="", index_tips="", index_body="", search_vector=None
     )
@@ -160,7 +162,7 @@ def index_rebuild() -> int:
     deleted without `document_unindex`). One transaction: searches see old or new, never half.
     """
     with transaction.atomic():
-        backends.engine_clear()
+        backends.statistics_clear()
         Unit.objects.update(index_title="", index_tips="", index_body="", search_vector=None)
         vectors_reset()  # made again by the background worker (or `spil herindexeer`)
         for document in Document.objects.order_by("id"):

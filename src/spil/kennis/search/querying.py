@@ -1,16 +1,19 @@
-"""Answering questions from the index: candidates from the engine, order from the reranker."""
+"""Answering questions: every matching unit scored by the in-memory lexical index, blended
+with meaning, and the shown hits with their passages and marked words."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
-from spil.kennis.analysis import QueryTerm, analyse_query, query_lookup_stems
+from spil.kennis.analysis import QueryTerm, analyse_query
 from spil.kennis.analysis.compounds import BASE_STEMS
 from spil.kennis.models import Document, Passage, Section, Unit
-from spil.kennis.search import backends, blending, embedding, vectors
+from spil.kennis.search import blending, embedding, vectors
 from spil.kennis.search.blending import DENSE, HYBRID, LEXICAL, answer_confident, blend
 from spil.kennis.search.highlight import (
     Highlighter,
@@ -19,16 +22,16 @@ from spil.kennis.search.highlight import (
     render_html,
     render_marked,
 )
-from spil.kennis.search.ranking import CorpusStats, Ranked, engine_pairs, engine_terms, rank
+from spil.kennis.search.lexical import lexical_index
+from spil.kennis.search.lexical_index import Scored
+from spil.kennis.search.ranking import Ranked
 from spil.kennis.search.shadow import parse_shadow
 from spil.kennis.search.spelling import Correction
 from spil.kennis.search.spelling_index import query_prepare
 
-# How many candidates the engine proposes to the reranker.
-CANDIDATES = 200
-TITLE_CANDIDATES = 100
-# At most this many candidates reach the (Python) reranker: bounds its cost in a large library.
-RERANK_LIMIT = 300
+# With meaning, the units by words that the blend weighs (besides the closest by meaning): a
+# unit below this rank by words reaches the page only if it is among the closest by meaning.
+BLEND_CANDIDATES = 1000
 PASSAGES_PER_HIT = 3
 MAX_QUERY_CHARS = 1000
 
@@ -84,32 +87,22 @@ class SearchHits(list[SearchHit]):
         self.correction = correction
 
 
-def _average_lengths() -> tuple[int, dict[str, float]]:
-    values = backends.stats_read()
-    units = max(values.get("units", 0), 0)
-    averages = {
-        name: (values.get(f"len_{name}", 0) / units) if units else 1.0
-        for name in ("title", "path", "tips", "body")
-    }
-    return units, averages
-
-
-def _corpus_stats(term_units: dict[str, int]) -> CorpusStats:
-    units, averages = _average_lengths()
-    return CorpusStats(units=units, average_length=averages, term_units=term_units)
-
-
 def _query_terms(query: str) -> tuple[list[QueryTerm], dict[str, int]]:
-    """Weighted query terms that occur in the index, and their unit counts."""
+    """Weighted query terms that occur in the index, and their unit counts.
+
+    One analysis against the whole in-memory vocabulary: the same terms as analysing twice
+    (first to find which compound parts and joined verbs to look up in the database)."""
     query = query[:MAX_QUERY_CHARS]  # a pasted page is not a question; keep latency bounded
-    preliminary = analyse_query(query, BASE_STEMS)
-    lookup = query_lookup_stems(query) | {term.term for term in preliminary}
-    counts = backends.term_units_read(lookup)
-    vocabulary = frozenset(counts) | BASE_STEMS
-    # Every term the final analysis can produce was looked up: compound parts and joined
-    # verbs via query_lookup_stems, typed words and synonyms via the preliminary analysis.
-    terms = [term for term in analyse_query(query, vocabulary) if counts.get(term.term)]
-    return terms, counts
+    index = lexical_index()
+    counts: dict[str, int] = {}
+    terms = []
+    for term in analyse_query(query, index.analysis_vocabulary(BASE_STEMS)):
+        count = counts.get(term.term)
+        if count is None:
+            count = counts[term.term] = index.unit_count(term.term)
+        if count:
+            terms.append(term)
+    return terms, {term: count for term, count in counts.items() if count}
 
 
 def _section_descendants(section_ids: list[int]) -> list[int]:
@@ -123,51 +116,83 @@ def _section_descendants(section_ids: list[int]) -> list[int]:
     return sorted(found)
 
 
-def _ranked(
+def _scored(
     terms: list[QueryTerm],
-    counts: dict[str, int],
     *,
     document_ids: list[int] | None,
     section_ids: list[int] | None,
     exclude: int | None = None,
-) -> list[Ranked]:
+) -> Scored:
+    """Every unit (within the filters) that contains a word of the question, scored."""
+    index = lexical_index()
     if not terms:
-        return []
-    unit_filter = None
-    if section_ids is not None:
-        unit_filter = ("section_id", _section_descendants(section_ids))
-    elif document_ids is not None:
-        unit_filter = ("document_id", list(document_ids))
-    stats = _corpus_stats(counts)
-    selective, common = engine_terms(terms, stats)
-    # Candidates: units with two of the question's ideas, then the engine's best units that
-    # contain any word of the question, common words included (a unit whose text holds the
-    # user's words but whose title does not must be able to be ranked), then titles.
-    every = list(dict.fromkeys([*selective, *common, *(t.term for t in terms)]))
-    ids = backends.engine_candidates(
-        [], pairs=engine_pairs(selective, terms), limit=CANDIDATES, unit_filter=unit_filter
+        return Scored.empty(index)
+    mask = index.mask(
+        document_ids=document_ids,
+        section_ids=_section_descendants(section_ids) if section_ids is not None else None,
+        exclude=exclude,
     )
-    ids += backends.engine_candidates(every, limit=CANDIDATES, unit_filter=unit_filter)
-    if common:
-        ids += backends.engine_candidates(
-            common, limit=TITLE_CANDIDATES, unit_filter=unit_filter, title_only=True
+    return index.score(terms, index.stats({term.term for term in terms}), mask=mask)
+
+
+def _ranked(
+    terms: list[QueryTerm],
+    *,
+    document_ids: list[int] | None,
+    section_ids: list[int] | None,
+    exclude: int | None = None,
+    limit: int | None = None,
+) -> list[Ranked]:
+    """The best `limit` (None: all) units for the question, best first, with passages."""
+    scored = _scored(terms, document_ids=document_ids, section_ids=section_ids, exclude=exclude)
+    return scored.ranked(limit, passages=None)
+
+
+# A hit's unit without its index text (long, and only indexing reads it; deferred).
+_UNIT_COLUMNS = ", ".join(
+    field.column
+    for field in Unit._meta.concrete_fields
+    if field.name not in ("index_title", "index_tips", "index_body", "search_vector")
+)
+
+
+def _units_with_documents(ids: list[int]) -> dict[int, Unit]:
+    """The units by id with .document loaded, by two raw queries: on a result page, building
+    the ORM's join query cost more than running it."""
+    marks = ", ".join(["%s"] * len(ids))
+    units = {
+        unit.id: unit
+        for unit in Unit.objects.raw(
+            f"SELECT {_UNIT_COLUMNS} FROM {Unit._meta.db_table} WHERE id IN ({marks})",
+            ids,
         )
-    # The engine has ranked every matching unit; the reranker refines the best of them.
-    ids = list(dict.fromkeys(ids))[:RERANK_LIMIT]
-    if document_ids is not None and section_ids is not None:
-        allowed = set(
-            Unit.objects.filter(id__in=ids, document_id__in=document_ids).values_list(
-                "id", flat=True
-            )
+    }
+    document_ids = sorted({unit.document_id for unit in units.values()})
+    marks = ", ".join(["%s"] * len(document_ids))
+    documents = {
+        document.id: document
+        for document in Document.objects.raw(
+            f"SELECT * FROM {Document._meta.db_table} WHERE id IN ({marks})",
+            document_ids,
         )
-        ids = [i for i in ids if i in allowed]
-    if exclude is not None:
-        ids = [i for i in ids if i != exclude]
-    rows = Unit.objects.filter(id__in=ids).values_list(
-        "id", "index_title", "index_tips", "index_body"
-    )
-    candidates = {row[0]: (row[1], row[2], row[3]) for row in rows}
-    return rank(candidates, terms, stats)
+    }
+    for unit in units.values():
+        unit.document = documents[unit.document_id]
+    return units
+
+
+def _passage_rows(unit_ids: list[int]) -> list[tuple]:
+    """(id, unit id, kind, page, text, index_words) of the units' passages in order. Plain
+    SQL: on a result page the ORM's query building cost more than the query."""
+    table = Passage._meta.db_table
+    marks = ", ".join(["%s"] * len(unit_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, unit_id, kind, page, text, index_words FROM {table} "
+            f"WHERE unit_id IN ({marks}) ORDER BY unit_id, position",
+            unit_ids,
+        )
+        return cursor.fetchall()
 
 
 def _hits(
@@ -180,13 +205,12 @@ def _hits(
         return []
     if dense_passages:
         ranked = [_with_dense_passage(item, dense_passages) for item in ranked]
-    units = Unit.objects.select_related("document").in_bulk([r.key for r in ranked])
+    units = _units_with_documents([r.key for r in ranked])
     # Passages of the hits in order, split like the shadow columns (tips / everything else),
     # so that a shadow line number points at its passage.
     by_unit: dict[int, dict[str, list[tuple]]] = {r.key: {"tips": [], "body": []} for r in ranked}
     by_id: dict[int, tuple] = {}
-    rows = Passage.objects.filter(unit_id__in=by_unit).order_by("unit_id", "position")
-    for row in rows.values_list("id", "unit_id", "kind", "page", "text", "index_words"):
+    for row in _passage_rows(list(by_unit)):
         by_unit[row[1]]["tips" if row[2] == Passage.Kind.TIP else "body"].append(row)
         by_id[row[0]] = row
     # A hit found by meaning alone points at a passage by id ("id", passage id, 0).
@@ -228,6 +252,37 @@ def _hits(
             )
         hits.append(SearchHit(unit=units[item.key], score=item.score, passages=tuple(passages)))
     return hits
+
+
+def _blend_candidates(scored: Scored, limit: int) -> list[Ranked]:
+    """The `limit` best units by words, back matter weighed down as the blend will (and the
+    best by raw score, which the blend divides by), without passages."""
+    if not len(scored):
+        return []
+    index = scored.index
+    factor = np.where(index.back_matter[scored.rows], blending.PARAMETERS.back_matter_factor, 1.0)
+    weighed = scored.scores * factor
+    keys = index.unit_ids[scored.rows]
+    if limit < len(weighed):
+        threshold = -np.partition(-weighed, limit - 1)[limit - 1] if limit else np.inf
+        chosen = np.flatnonzero(weighed >= threshold)
+        chosen = chosen[np.lexsort((keys[chosen], -weighed[chosen]))][:limit]
+    else:
+        chosen = np.lexsort((keys, -weighed))
+    best = int(np.argmax(scored.scores))
+    if best not in set(chosen.tolist()):
+        chosen = np.append(chosen, best)
+    return scored.ranked_at(chosen)
+
+
+def _with_passages(shown: list[Ranked], scored: Scored) -> list[Ranked]:
+    """The shown units with their matching passages (found by words), best first."""
+    return [
+        Ranked(key=item.key, score=item.score, passages=scored.passages_of(item.key))
+        if not item.passages and scored.position(item.key) is not None
+        else item
+        for item in shown
+    ]
 
 
 def PARAMETERS_DENSE_CANDIDATES() -> int:
@@ -306,13 +361,20 @@ def unit_search_answer(
     if correction:
         query = correction.query
     terms, counts = _query_terms(query)
-    lexical: list[Ranked] = []
+    index = lexical_index()
+    scored = Scored.empty(index)
     if mode != DENSE:
-        lexical = _ranked(terms, counts, document_ids=document_ids, section_ids=section_ids)
+        scored = _scored(terms, document_ids=document_ids, section_ids=section_ids)
+        index = scored.index  # the version scored (another thread may refresh meanwhile)
+    semantic = mode != LEXICAL and bool(query.strip()) and vectors.vectors_present()
+    # Every matching unit is scored; the blend needs only those that can reach the page: the
+    # best by words (after back matter is weighed down) or, with meaning, the best
+    # BLEND_CANDIDATES by words plus the closest by meaning that match words too.
+    lexical = _blend_candidates(scored, max(top, 0) if not semantic else BLEND_CANDIDATES)
     dense: dict[int, float] = {}
     floor = None
     vector = None
-    if mode != LEXICAL and query.strip() and vectors.vectors_present():
+    if semantic:
         vector = embedding.query_vector(query[:MAX_QUERY_CHARS])
         if vector is not None:
             allowed = None
@@ -331,14 +393,23 @@ def unit_search_answer(
             )
             if found is not None:
                 dense, floor = found.scores, found.floor
-    # Only candidates can be shown: look up roles for them, not for the whole library.
-    roles = dict(
-        Unit.objects.filter(id__in={r.key for r in lexical} | set(dense))
-        .exclude(role=Unit.Role.CONTENT)
-        .values_list("id", "role")
-    )
+                taken = {r.key for r in lexical}
+                extra = [scored.position(key) for key in sorted(dense) if key not in taken]
+                positions = np.array([p for p in extra if p is not None], dtype=np.int64)
+                lexical += scored.ranked_at(positions)
+    # Only candidates can be shown: roles for them, from the index (or the database for a
+    # unit found by meaning that the lexical index does not hold).
+    keys = {r.key for r in lexical} | set(dense)
+    roles = {key: index.roles[key] for key in keys if key in index.roles}
+    unknown = [key for key in dense if index.row(key) is None]
+    if unknown:
+        roles.update(
+            Unit.objects.filter(id__in=unknown)
+            .exclude(role=Unit.Role.CONTENT)
+            .values_list("id", "role")
+        )
     ranked = blend(lexical, dense, roles=roles, mode=mode if dense else LEXICAL, floor=floor)
-    shown = ranked[: max(top, 0)]
+    shown = _with_passages(ranked[: max(top, 0)], scored)
     best_passages = {}
     if vector is not None:
         best_passages = vectors.dense_best_passages(
@@ -371,8 +442,9 @@ def unit_related(*, unit: Unit, top: int = 5, user=None) -> list[SearchHit]:
         frequencies.update(line)
     if not frequencies:
         return []
-    counts = backends.term_units_read(frequencies)
-    stats = _corpus_stats(counts)
+    index = lexical_index()
+    stats = index.stats(frequencies)
+    counts = dict(stats.term_units)
     # Terms found in a single unit say nothing about other units.
     scored = sorted(
         (-(1 + frequencies[t] ** 0.5) * stats.idf(t), t)
@@ -381,5 +453,7 @@ def unit_related(*, unit: Unit, top: int = 5, user=None) -> list[SearchHit]:
     )[:RELATED_TERMS]
     terms = [QueryTerm(term, 1.0, concept) for concept, (_, term) in enumerate(scored)]
     document_ids = searchable_document_ids(user=user, document_ids=None)
-    ranked = _ranked(terms, counts, document_ids=document_ids, section_ids=None, exclude=unit.id)
-    return _hits(ranked[: max(top, 0)], terms, counts)
+    ranked = _ranked(
+        terms, document_ids=document_ids, section_ids=None, exclude=unit.id, limit=max(top, 0)
+    )
+    return _hits(ranked, terms, counts)

@@ -1,8 +1,9 @@
 """The reranker: the final order of search results, identical on SQLite and PostgreSQL.
 
-Pure Python. The database engine only proposes candidates; this module scores them from
-their analysed shadow text and corpus statistics that Spil keeps itself, so both backends
-produce the same scores. The score combines
+Pure Python: the reference implementation. Search itself scores with the in-memory index
+(lexical_index), vectorised, which must give the same scores and passage order (its tests
+compare the two). A unit is scored from its analysed shadow text and corpus statistics that
+Spil keeps itself, so both database backends produce the same scores. The score combines
 - BM25F over the fields title > heading path > tips > body, per idea of the question (a
   typed word with its compound parts and synonyms, which count less, shares one saturation);
 - concept coverage: how much of the question (each typed word with its expansions counts
@@ -73,7 +74,11 @@ class _Prepared:
     pattern: re.Pattern  # finds the question's terms in a line of shadow text
 
 
-def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
+def query_values(
+    terms: Sequence[QueryTerm], stats: CorpusStats
+) -> tuple[dict[str, tuple[int, float]], float]:
+    """(term -> (concept, weight x idf) of its best occurrence, the sum over concepts of their
+    best value). Shared with the in-memory index (lexical_index), so both score alike."""
     value: dict[str, tuple[int, float]] = {}
     best: dict[int, float] = {}
     for term in terms:
@@ -81,24 +86,31 @@ def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
         if term.term not in value or weighted > value[term.term][1]:
             value[term.term] = (term.concept, weighted)
         best[term.concept] = max(best.get(term.concept, 0.0), weighted)
+    return value, sum(best[concept] for concept in sorted(best)) or 1.0
+
+
+def _prepare(terms: Sequence[QueryTerm], stats: CorpusStats) -> _Prepared:
+    value, total = query_values(terms, stats)
     # Terms are space-separated [a-z0-9] words; match whole terms only, longest first.
     alternatives = "|".join(re.escape(t) for t in sorted(value, key=lambda t: (-len(t), t)))
     return _Prepared(
         terms=tuple((t.term, t.weight, stats.idf(t.term), t.concept) for t in terms),
         value=value,
-        total=sum(best.values()) or 1.0,
+        total=total,
         pattern=re.compile(f"(?<![^ ])(?:{alternatives or '(?!)'})(?![^ ])"),
     )
 
 
 def _evidence(words: Iterable[str], value: Mapping[str, tuple[int, float]]) -> float:
-    """Sum over concepts of the best matching term's value among `words`."""
+    """Sum over concepts of the best matching term's value among `words`. Summed in concept
+    order, so that equal evidence is equal to the last bit (ties between passages and units
+    are then real ties, broken the same way by the in-memory index)."""
     best: dict[int, float] = {}
     for word in words:
         item = value.get(word)
         if item is not None and item[1] > best.get(item[0], 0.0):
             best[item[0]] = item[1]
-    return sum(best.values())
+    return sum(best[concept] for concept in sorted(best))
 
 
 def _length(lines: Sequence[str]) -> int:
@@ -178,57 +190,6 @@ def score_columns(
         * (1.0 + parameters.title_weight * best_title)
     )
     return score, tuple(passages)
-
-
-# Terms in more than this share of units are too common to select candidates on their own:
-# the engine would have to score most of the library. They still count in the reranker, and
-# the engine still looks for them in titles.
-COMMON_SHARE = 0.05
-MAX_ENGINE_TERMS = 16
-MIN_ENGINE_TERMS = 3
-MAX_TITLE_TERMS = 8
-PROMOTION_BUDGET = 0.15
-
-
-def engine_terms(terms: Sequence[QueryTerm], stats: CorpusStats) -> tuple[list[str], list[str]]:
-    """(selective terms to search everywhere, common terms to search in titles only).
-
-    Selective terms are the most informative ones (weight x idf); when a question has fewer
-    than MIN_ENGINE_TERMS of them, its best common terms are promoted.
-    """
-    best: dict[str, float] = {}
-    for term in terms:
-        value = term.weight * stats.idf(term.term)
-        best[term.term] = max(best.get(term.term, 0.0), value)
-    ordered = sorted(best, key=lambda t: (-best[t], t))
-    limit = max(1.0, COMMON_SHARE * stats.units)
-    selective = [t for t in ordered if stats.term_units.get(t, 0) <= limit][:MAX_ENGINE_TERMS]
-    common = [t for t in ordered if t not in selective]
-    # Promote common terms only while the units they would add stay within a budget: a
-    # question of one common word must not make the engine score half the library.
-    spent = sum(stats.term_units.get(t, 0) for t in selective)
-    budget = PROMOTION_BUDGET * stats.units
-    while len(selective) < MIN_ENGINE_TERMS and common:
-        cost = stats.term_units.get(common[0], 0)
-        if selective and spent + cost > budget:
-            break
-        selective.append(common.pop(0))
-        spent += cost
-    return selective, common[:MAX_TITLE_TERMS]
-
-
-PAIR_TERMS = 8
-
-
-def engine_pairs(selective: Sequence[str], terms: Sequence[QueryTerm]) -> list[tuple[str, str]]:
-    """Pairs of selective terms that stand for different words of the question."""
-    concept = {}
-    for term in terms:
-        concept.setdefault(term.term, term.concept)
-    top = list(selective[:PAIR_TERMS])
-    return [
-        (a, b) for i, a in enumerate(top) for b in top[i + 1 :] if concept.get(a) != concept.get(b)
-    ]
 
 
 def rank(
