@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
@@ -118,7 +117,6 @@ class Unit(models.Model):
     index_title = models.TextField(blank=True)
     index_tips = models.TextField(blank=True)
     index_body = models.TextField(blank=True)
-    search_vector = SearchVectorField(null=True, blank=True)  # PostgreSQL only
     # Content, or back matter (contents, publication list, colophon, references) that search
     # ranks below content; set when the unit is indexed.
     role = models.CharField(

@@ -20,17 +20,10 @@ _NOT_STATISTICS = (
 
 
 def statistics_clear() -> None:
-    """Empty the term statistics (the versions stay: see _NOT_STATISTICS), and the tables of
-    the former full-text engine (FTS5 / tsvector), which search no longer reads, so that they
-    hold no stale copy of the text."""
+    """Empty the term statistics (the versions stay: see _NOT_STATISTICS)."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM kennis_search_term")
         cursor.execute(f"DELETE FROM kennis_search_stat WHERE {_NOT_STATISTICS}")
-        if connection.vendor == "sqlite":
-            cursor.execute("DELETE FROM kennis_unit_fts")
-        elif connection.vendor == "postgresql":
-            cursor.execute("UPDATE kennis_unit SET search_vector = NULL")
-            cursor.execute("DELETE FROM kennis_search_title")
 
 
 def term_units_add(counts: Mapping[str, int], sign: int) -> None:

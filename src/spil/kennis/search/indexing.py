@@ -150,9 +150,7 @@ def document_unindex(*, document: Document, counts: IndexCounts | None = None) -
     _account(units, -1, counts)
     version_bump()  # its passages' vectors leave the in-memory matrix
     lexical_removed(document_id=document.id)  # and its units the in-memory lexical index
-    Unit.objects.filter(document=document).update(
-        index_title="", index_tips="", index_body="", search_vector=None
-    )
+    Unit.objects.filter(document=document).update(index_title="", index_tips="", index_body="")
 
 
 def index_rebuild() -> int:
@@ -163,7 +161,7 @@ def index_rebuild() -> int:
     """
     with transaction.atomic():
         backends.statistics_clear()
-        Unit.objects.update(index_title="", index_tips="", index_body="", search_vector=None)
+        Unit.objects.update(index_title="", index_tips="", index_body="")
         vectors_reset()  # made again by the background worker (or `spil herindexeer`)
         for document in Document.objects.order_by("id"):
             document_index(document=document)

@@ -152,7 +152,7 @@ def _ranked(
 _UNIT_COLUMNS = ", ".join(
     field.column
     for field in Unit._meta.concrete_fields
-    if field.name not in ("index_title", "index_tips", "index_body", "search_vector")
+    if field.name not in ("index_title", "index_tips", "index_body")
 )
 
 
