@@ -359,7 +359,10 @@ class LexicalIndex:
         idf_of = idf_flat.reshape(count, width)
         with np.errstate(invalid="ignore", divide="ignore"):
             saturated = np.where(pseudo > 0, idf_of * pseudo / (parameters.k1 + pseudo), 0.0)
-        bm25f = saturated.sum(axis=1)
+        # Column by column: summing along short rows (np.sum(axis=1)) is several times slower.
+        bm25f = saturated[:, 0].copy()
+        for concept in range(1, width):
+            bm25f += saturated[:, concept]
 
         # Evidence: per concept the best value among the terms present (all fields; title).
         evidence_cells = p_local * width + value_column[p_term]
@@ -442,8 +445,13 @@ def _concept_sum(cells: np.ndarray, values: np.ndarray, count: int, width: int) 
     best value in `cells` (row * width + concept)."""
     flat = np.zeros(count * width)
     np.maximum.at(flat, cells, values)
-    # A running sum adds strictly left to right (np.sum may pair), as the reference does.
-    return np.cumsum(flat.reshape(count, width), axis=1)[:, -1]
+    grid = flat.reshape(count, width)
+    # Added strictly left to right, one concept column at a time, as the reference does
+    # (np.sum may pair; np.cumsum along rows is as exact but several times slower).
+    total = grid[:, 0].copy()
+    for concept in range(1, width):
+        total += grid[:, concept]
+    return total
 
 
 @dataclass(frozen=True)
