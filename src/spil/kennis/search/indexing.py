@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from spil.kennis.curation_selectors import unit_keywords_by_unit
 from spil.kennis.models import Document, Passage, Unit
@@ -89,11 +89,30 @@ def document_index(*, document: Document) -> None:
         unit_fill(unit, result)
         for passage, words in zip(passages[unit.id], result.passage_words, strict=True):
             passage.index_words = words
-    Unit.objects.bulk_update(units, [*UNIT_FIELDS], batch_size=500)
-    Passage.objects.bulk_update(
-        [p for items in passages.values() for p in items], ["index_words"], batch_size=500
+    _update_in_steps(
+        f"UPDATE {Unit._meta.db_table} SET index_title = %s, index_tips = %s, index_body = %s, "
+        "role = %s WHERE id = %s",
+        [(u.index_title, u.index_tips, u.index_body, u.role, u.id) for u in units],
+    )
+    _update_in_steps(
+        f"UPDATE {Passage._meta.db_table} SET index_words = %s WHERE id = %s",
+        [(p.index_words, p.id) for items in passages.values() for p in items],
     )
     document_index_store(document=document, units=units, analysis=analysis)
+
+
+# Rows per write transaction when the analysis is stored. Django's bulk_update runs all its
+# batches in one transaction and builds each CASE statement in Python while holding it: for a
+# 15 MB document that kept SQLite's write lock for 3 s, and a login waited that long.
+UPDATE_STEP = 200
+
+
+def _update_in_steps(sql: str, rows: list[tuple]) -> None:
+    """Run `sql` for each row, a short transaction per UPDATE_STEP rows (inside an outer
+    transaction, e.g. on PostgreSQL or in `index_rebuild`, they simply join it)."""
+    for start in range(0, len(rows), UPDATE_STEP):
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            cursor.executemany(sql, rows[start : start + UPDATE_STEP])
 
 
 def unit_text(unit: Unit, passages: list[Passage]) -> UnitText:
