@@ -180,6 +180,16 @@ class LexicalIndex:
             arrays = [getattr(part, name) for part in parts]
             return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(shape, dtype)
 
+        def shifted(name: str, offsets: np.ndarray, dtype) -> np.ndarray:
+            """Per-part row numbers made global: each part's rows follow the previous parts'."""
+            arrays = [getattr(part, name) + offsets[i] for i, part in enumerate(parts)]
+            return np.concatenate(arrays or [np.zeros(0)]).astype(dtype)
+
+        def global_terms(name: str) -> np.ndarray:
+            """Per-part term numbers as numbers in the stacked vocabulary."""
+            arrays = [maps[i][getattr(part, name)] for i, part in enumerate(parts)]
+            return np.concatenate(arrays or [np.zeros(0)]).astype(np.int64)
+
         unit_offsets = np.cumsum([0, *(len(part.unit_ids) for part in parts)])
         line_offsets = np.cumsum([0, *(len(part.line_unit) for part in parts)])
         self.unit_ids = stack("unit_ids", np.int64)
@@ -191,28 +201,18 @@ class LexicalIndex:
             [len(part.unit_ids) for part in parts],
         )
         self.lengths = stack("lengths", np.float64, (0, 4))
-        post_unit = np.concatenate(
-            [part.post_unit + unit_offsets[i] for i, part in enumerate(parts)] or [np.zeros(0)]
-        ).astype(np.int32)
-        post_term = np.concatenate(
-            [maps[i][part.post_term] for i, part in enumerate(parts)] or [np.zeros(0)]
-        ).astype(np.int64)
+        post_unit = shifted("post_unit", unit_offsets, np.int32)
+        post_term = global_terms("post_term")
         post_tf = stack("post_tf", np.uint16, (0, 4))
         order, self.post_pointer = _grouped(post_term, size)
         self.post_unit = post_unit[order]
         self.post_tf = post_tf[order]
         self.term_units = np.diff(self.post_pointer)
-        self.line_unit = np.concatenate(
-            [part.line_unit + unit_offsets[i] for i, part in enumerate(parts)] or [np.zeros(0)]
-        ).astype(np.int32)
+        self.line_unit = shifted("line_unit", unit_offsets, np.int32)
         self.line_field = stack("line_field", np.int8)
         self.line_number = stack("line_number", np.int32)
-        line_post_line = np.concatenate(
-            [part.line_post_line + line_offsets[i] for i, part in enumerate(parts)] or [np.zeros(0)]
-        ).astype(np.int32)
-        line_post_term = np.concatenate(
-            [maps[i][part.line_post_term] for i, part in enumerate(parts)] or [np.zeros(0)]
-        ).astype(np.int64)
+        line_post_line = shifted("line_post_line", line_offsets, np.int32)
+        line_post_term = global_terms("line_post_term")
         order, self.line_pointer = _grouped(line_post_term, size)
         self.line_post_line = line_post_line[order]
         self.units = len(self.unit_ids)
